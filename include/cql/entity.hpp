@@ -1,0 +1,99 @@
+#pragma once
+// Catalog entities as plain data (spec/scorecards.md §1, spec/cql.md §6/§11).
+//
+// Loaders (src/catalog/) turn descriptors and exports into these structs; the entity
+// namespace reads them. A Catalog is immutable once built and safe to share between threads.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "cql/value.hpp"
+
+namespace cql {
+
+struct Owner {  // x-cortex-owners item, as declared
+  std::string type;  // group | user | slack | ...
+  std::string name;  // group name / user name / slack channel
+  std::string email;
+  std::string provider;
+  std::string description;
+};
+
+struct Link {
+  std::string name, type, url, description;
+};
+
+struct DependencyRef {  // x-cortex-dependency item
+  std::string tag, method, path, description;
+  Value metadata;
+};
+
+struct TeamMember {
+  std::string name, email;
+};
+
+struct IdentityGroup {  // x-cortex-team.groups item
+  std::string name, provider;
+};
+
+// One Jira selector item of x-cortex-issues.jira (labels/components/projects).
+struct JiraSelector {
+  std::string value;
+  std::string alias;  // empty: the default account
+};
+
+struct JiraIssueConfig {
+  bool present = false;  // the descriptor has x-cortex-issues.jira
+  std::optional<std::string> default_jql;
+  std::vector<JiraSelector> labels, components, projects;
+};
+
+struct Entity {
+  std::string tag;
+  std::string name;
+  std::string type = "service";
+  std::optional<std::string> description;
+  bool is_archived = false;
+  std::optional<std::string> created;  // ISO text from an export's created/createdAt
+  std::vector<std::string> groups;
+  std::vector<Owner> owners;
+  std::vector<Link> links;
+  Value custom;  // object: custom-data key -> value (null when none)
+  std::vector<DependencyRef> dependencies;
+  JiraIssueConfig jira;
+  std::vector<TeamMember> team_members;       // x-cortex-team.members (team entities)
+  std::vector<IdentityGroup> team_groups;     // x-cortex-team.groups
+  Value descriptor;  // the whole descriptor as an object, for entity.descriptor()
+
+  // Where it came from, for messages ("catalog/payments.yaml:3").
+  std::string origin_file;
+  std::uint32_t origin_line = 0;
+};
+
+// A reverse-dependency entry: `from` declares a dependency on the indexed tag.
+struct IncomingDependency {
+  const Entity* from;
+  const DependencyRef* ref;
+};
+
+class Catalog {
+ public:
+  Catalog() = default;
+  explicit Catalog(std::vector<Entity> entities);  // builds the tag index and reverse deps
+
+  const std::vector<Entity>& entities() const noexcept { return entities_; }
+  const Entity* find(std::string_view tag) const noexcept;
+  // Entities that depend on `tag`, sorted by the dependent's tag.
+  const std::vector<IncomingDependency>& incoming(std::string_view tag) const noexcept;
+
+ private:
+  std::vector<Entity> entities_;
+  std::unordered_map<std::string, std::size_t> by_tag_;
+  std::unordered_map<std::string, std::vector<IncomingDependency>> incoming_;
+};
+
+}  // namespace cql

@@ -1,0 +1,76 @@
+#pragma once
+// Pluggable Jira issue sources (spec/jira.md §3).
+//
+// Implementations: the offline dump (src/sources/offline_source), live Jira over libcurl
+// (src/sources/live_source), and the cache wrapping either (src/sources/cache_source).
+// Embedders may supply their own. Every method must be safe to call from several threads
+// at once: evaluation threads call fetch() concurrently for queries computed at run time,
+// while the batch runner hands over thousands of planned queries in one fetch() call and
+// expects the implementation to run them concurrently.
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "cql/value.hpp"
+
+namespace cql {
+
+// One issue as a rule sees it (spec/jira.md §1, §7).
+struct Issue {
+  std::string key, summary;
+  std::optional<std::string> status, status_category, issue_type, priority, resolution;
+  std::optional<std::string> assignee, reporter;  // display names
+  std::optional<Timestamp> created, updated, due;
+  std::vector<std::string> labels, components;
+  std::string project;  // project key
+  std::optional<std::string> url;
+
+  // The object of jira.issues(): {key, summary, status, statusCategory, issueType, priority,
+  // assignee, reporter, created, updated, due, resolution, labels, components, project, url}.
+  Value to_value() const;
+};
+
+enum class QueryKind : std::uint8_t { Count, Search };
+
+struct IssueQuery {
+  std::string account;  // account alias
+  std::string jql;      // the exact JQL to send
+  QueryKind kind = QueryKind::Count;
+  std::size_t limit = 1000;  // Search: at most this many issues
+  // Search: the fields to ask for; empty means every field of Issue.
+  std::vector<std::string> fields;
+};
+
+struct QueryResult {
+  bool ok = false;
+  std::int64_t count = 0;     // Count (and Search: the number of issues returned)
+  std::vector<Issue> issues;  // Search
+  std::string error;          // when !ok: a plain sentence naming the account and what to do
+  bool from_cache = false;
+};
+
+// Project keys/names/ids and component names that exist in an account (jira.md §2 step 5).
+struct KnownValues {
+  std::vector<std::string> projects;    // keys, names and ids
+  std::vector<std::string> components;  // names
+};
+
+class IssueSource {
+ public:
+  virtual ~IssueSource() = default;
+
+  // Answers every query; the result vector is parallel to `queries`. Never throws: failures
+  // are per-query results with ok == false.
+  virtual std::vector<QueryResult> fetch(std::span<const IssueQuery> queries) = 0;
+
+  // The projects and components of an account, or nullopt (with `error` set) on failure.
+  virtual std::optional<KnownValues> known_values(const std::string& account, std::string& error) = 0;
+
+  // Convenience for a single query.
+  QueryResult fetch_one(const IssueQuery& query) { return fetch(std::span<const IssueQuery>(&query, 1)).front(); }
+};
+
+}  // namespace cql

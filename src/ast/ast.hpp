@@ -1,0 +1,69 @@
+#pragma once
+// The typed AST of a CQL expression (spec/cql.md §2). Produced by src/parse, read by the
+// printer, the formatter, the checker and the compiler. Every node carries its byte span
+// in the SourceFile it came from. Nodes are plain data, owned through unique_ptr.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cql/diagnostic.hpp"
+#include "cql/value.hpp"
+
+namespace cql::ast {
+
+enum class NodeKind : std::uint8_t {
+  Literal,     // null, true/false, int, double, string: `literal`
+  List,        // [a, b]: `items`
+  Identifier,  // a bare name (`jira`, `entity`, a lambda parameter): `name`
+  Field,       // receiver.name (no parentheses): `receiver`, `name`
+  Call,        // name(args) when receiver is null, receiver.name(args) otherwise
+  Unary,       // `op` applied to items[0]
+  Binary,      // items[0] `op` items[1]
+  Lambda,      // (params) => items[0]; only as a call argument
+};
+
+enum class UnaryOp : std::uint8_t { Not, Negate };
+enum class BinaryOp : std::uint8_t {
+  Mul, Div, Mod, Add, Sub, Less, LessEqual, Greater, GreaterEqual, Equal, NotEqual, And, Or
+};
+
+std::string_view op_text(UnaryOp op) noexcept;   // "!", "-"
+std::string_view op_text(BinaryOp op) noexcept;  // "*", ..., "AND", "OR"
+int precedence(BinaryOp op) noexcept;             // spec/cql.md §2 level: 4 (*) ... 9 (OR)
+
+struct Node;
+using NodePtr = std::unique_ptr<Node>;
+
+struct Argument {
+  std::optional<std::string> name;  // named argument `name = value`
+  Span name_span;
+  NodePtr value;
+};
+
+struct Node {
+  NodeKind kind = NodeKind::Literal;
+  Span span;        // the whole node
+  Span name_span;   // Identifier/Field/Call: the name token
+
+  Value literal;                       // Literal
+  std::string name;                    // Identifier, Field, Call
+  NodePtr receiver;                    // Field, method Call (null for a global call)
+  std::vector<NodePtr> items;          // List elements; Unary/Binary operands; Lambda body
+  std::vector<Argument> args;          // Call
+  std::vector<std::string> params;     // Lambda parameters
+  std::vector<Span> param_spans;       // Lambda
+  bool has_parens = false;             // Call written with parentheses (always true for Call)
+  UnaryOp unary_op = UnaryOp::Not;     // Unary
+  BinaryOp binary_op = BinaryOp::Add;  // Binary
+};
+
+// A parsed expression: the tree plus the source it spans.
+struct Expression {
+  SourceRef source;
+  NodePtr root;
+};
+
+}  // namespace cql::ast

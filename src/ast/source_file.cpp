@@ -1,0 +1,43 @@
+#include <algorithm>
+
+#include "cql/diagnostic.hpp"
+
+namespace cql {
+
+SourceFile::SourceFile(std::string name, std::string text, std::uint32_t base_line, std::uint32_t base_column)
+    : name_(std::move(name)), text_(std::move(text)), base_line_(base_line), base_column_(base_column) {
+  line_starts_.push_back(0);
+  for (std::uint32_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+namespace {
+// UTF-8 continuation bytes do not start a code point.
+bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+}  // namespace
+
+SourceFile::Position SourceFile::position(std::uint32_t byte_offset) const {
+  byte_offset = std::min<std::uint32_t>(byte_offset, static_cast<std::uint32_t>(text_.size()));
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), byte_offset);
+  const auto line_index = static_cast<std::uint32_t>(it - line_starts_.begin() - 1);
+  const std::uint32_t start = line_starts_[line_index];
+  std::uint32_t column = 1;
+  for (std::uint32_t i = start; i < byte_offset; ++i) {
+    if (starts_code_point(text_[i])) ++column;
+  }
+  // Only the first line of an embedded expression is shifted by the column it starts at.
+  if (line_index == 0) column += base_column_ - 1;
+  return {base_line_ + line_index, column};
+}
+
+std::string_view SourceFile::line_text(std::uint32_t byte_offset) const {
+  byte_offset = std::min<std::uint32_t>(byte_offset, static_cast<std::uint32_t>(text_.size()));
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), byte_offset);
+  const std::uint32_t start = *(it - 1);
+  std::uint32_t end = start;
+  while (end < text_.size() && text_[end] != '\n' && text_[end] != '\r') ++end;
+  return std::string_view(text_).substr(start, end - start);
+}
+
+}  // namespace cql

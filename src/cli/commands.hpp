@@ -1,0 +1,22 @@
+#pragma once
+// Subcommand registration: each add_*_command adds one subcommand to the app and records its
+// exit status through set_exit_status (sysexits, spec/cli.md).
+#include <CLI/CLI.hpp>
+
+namespace cql::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitSomeErrors = 1;
+inline constexpr int kExitThreshold = 2;
+inline constexpr int kExitUsage = 64;
+inline constexpr int kExitDataErr = 65;
+inline constexpr int kExitUnavailable = 69;
+inline constexpr int kExitSoftware = 70;
+inline constexpr int kExitIo = 74;
+
+void set_exit_status(int status);
+int exit_status();
+
+void add_version_command(CLI::App& app);
+
+}  // namespace cql::cli

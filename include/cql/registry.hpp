@@ -95,6 +95,10 @@ struct FunctionSpec {
   bool is_property = false;  // written without parentheses (length, freshness, major ...)
   bool extension = false;    // not in the vendor's documented set: `cql check --strict` warns
   bool pure = true;          // may be constant-folded when every argument is constant
+  // Empty for a *declared-only* function (the vendor integrations of scorecards.md §2): the
+  // checker validates arity and named arguments, and at run time the call is answered by the
+  // fallback of the NamespaceSpec named `namespace_name` (for globals such as `deploys`, the
+  // NamespaceSpec with the empty name) with the call's canonical text.
   NativeFunction function;
   PrepareFunction prepare;   // optional
   std::string summary;       // one line for completion and `help`
@@ -103,7 +107,7 @@ struct FunctionSpec {
 // A namespace beyond the built-in functions: the bare name is a value (null or a handle), and
 // calls on it may be answered by a fallback (facts-backed namespaces accept any call).
 struct NamespaceSpec {
-  std::string name;
+  std::string name;  // empty: the fallback for declared-only global functions (`deploys(...)`)
   // Whether the bare namespace is a handle (true) or null (false) for this evaluation.
   std::function<bool(CallContext& ctx)> is_present;
   // Answers `name.fn(args)` for functions without their own FunctionSpec, given the call's

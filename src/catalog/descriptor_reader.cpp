@@ -4,7 +4,7 @@
 
 namespace cql::catalog {
 
-std::optional<Entity> read_descriptor(const YamlDocument& document, const SourceRef& source,
+std::optional<LoadedEntity> read_descriptor(const YamlDocument& document, const SourceRef& source,
                                       std::vector<Diagnostic>& problems) {
   const Value& root = document.root;
   if (root.is_null()) return std::nullopt;  // `---` at the end of a file, a comment-only file
@@ -42,9 +42,10 @@ std::optional<Entity> read_descriptor(const YamlDocument& document, const Source
   read_team(field(*info, "x-cortex-team"), "x-cortex-team", entity, fields);
   entity.descriptor = root;
   entity.origin_file = source->name();
-  entity.origin_line = source->position(locate("x-cortex-tag").begin).line;
+  const Span tag_span = locate("x-cortex-tag");
+  entity.origin_line = source->position(tag_span.begin).line;
   prepare_values(entity);
-  return entity;
+  return LoadedEntity{std::move(entity), source, tag_span};
 }
 
 }  // namespace cql::catalog

@@ -4,8 +4,8 @@
 #include <optional>
 #include <vector>
 
+#include "catalog/loaded_entity.hpp"
 #include "catalog/yaml_reader.hpp"
-#include "cql/entity.hpp"
 
 namespace cql::catalog {
 
@@ -15,7 +15,7 @@ constexpr int kDescriptorKeyDepth = 2;
 // nullopt for an empty document (silently) or a document that is not a descriptor (reported,
 // with the file and line, as an error: the document is skipped). Malformed fields are
 // reported as warnings and ignored.
-std::optional<Entity> read_descriptor(const YamlDocument& document, const SourceRef& source,
+std::optional<LoadedEntity> read_descriptor(const YamlDocument& document, const SourceRef& source,
                                       std::vector<Diagnostic>& problems);
 
 }  // namespace cql::catalog

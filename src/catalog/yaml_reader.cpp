@@ -155,16 +155,19 @@ class ValueBuilder : public YAML::EventHandler {
     return doc;
   }
 
-  void OnDocumentStart(const YAML::Mark& mark) override { document_.offset = offset_of(mark); }
+  // The document's position is that of its first node (not of a `---` marker).
+  void OnDocumentStart(const YAML::Mark&) override { started_ = false; }
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    note_start(mark);
     if (expecting_key()) throw BuildError{mark, "a mapping key must be text, not null"};
     remember(anchor, Value(), 1);
     add(Value(), 1);
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    note_start(mark);
     auto it = anchors_.find(anchor);
     if (it == anchors_.end()) throw BuildError{mark, "unknown alias"};
     if (expecting_key()) {
@@ -178,6 +181,7 @@ class ValueBuilder : public YAML::EventHandler {
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, const std::string& text) override {
+    note_start(mark);
     if (expecting_key()) {
       if (anchor != 0) anchors_[anchor] = Anchored{Value(text), 1};
       set_key(text, mark);
@@ -189,8 +193,9 @@ class ValueBuilder : public YAML::EventHandler {
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    note_start(mark);
     if (expecting_key()) throw BuildError{mark, "a mapping key must be text, not a list"};
-    stack_.push_back(Frame{false, anchor, offset_of(mark)});
+    stack_.push_back(make_frame(false, anchor));
   }
 
   void OnSequenceEnd() override {
@@ -202,8 +207,9 @@ class ValueBuilder : public YAML::EventHandler {
   }
 
   void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    note_start(mark);
     if (expecting_key()) throw BuildError{mark, "a mapping key must be text, not a mapping"};
-    stack_.push_back(Frame{true, anchor, offset_of(mark)});
+    stack_.push_back(make_frame(true, anchor));
   }
 
   void OnMapEnd() override {
@@ -220,9 +226,8 @@ class ValueBuilder : public YAML::EventHandler {
 
  private:
   struct Frame {
-    bool is_map;
-    YAML::anchor_t anchor;
-    std::uint32_t offset;
+    bool is_map = false;
+    YAML::anchor_t anchor = 0;
     List items;
     std::vector<std::pair<std::string, Value>> entries;
     std::vector<std::uint32_t> key_offsets;
@@ -233,6 +238,19 @@ class ValueBuilder : public YAML::EventHandler {
     Value value;
     std::uint64_t weight;
   };
+
+  static Frame make_frame(bool is_map, YAML::anchor_t anchor) {
+    Frame frame;
+    frame.is_map = is_map;
+    frame.anchor = anchor;
+    return frame;
+  }
+
+  void note_start(const YAML::Mark& mark) {
+    if (started_) return;
+    started_ = true;
+    document_.offset = offset_of(mark);
+  }
 
   bool expecting_key() const { return !stack_.empty() && stack_.back().is_map && !stack_.back().key; }
 
@@ -313,6 +331,7 @@ class ValueBuilder : public YAML::EventHandler {
   YamlDocument document_;
   std::unordered_map<YAML::anchor_t, Anchored> anchors_;
   std::uint64_t expanded_ = 0;
+  bool started_ = false;
 };
 
 }  // namespace

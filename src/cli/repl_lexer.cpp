@@ -28,17 +28,18 @@ std::size_t scan_number(std::string_view text, std::size_t i) {
 }
 
 // Returns the end of the string starting at `i` (a quote) and whether it was closed.
-// A backslash always takes the next character, so `"\""` stays one string.
+// A backslash takes the next character, so `"\""` stays one string. A CQL string cannot hold a
+// line break (spec/cql.md §1, grammar string_character), so one ends an unclosed string.
 std::pair<std::size_t, bool> scan_string(std::string_view text, std::size_t i) {
   const char quote = text[i++];
-  while (i < text.size()) {
-    if (text[i] == '\\') {
+  while (i < text.size() && text[i] != '\n') {
+    if (text[i] == '\\' && i + 1 < text.size() && text[i + 1] != '\n') {
       i += 2;
       continue;
     }
     if (text[i++] == quote) return {i, true};
   }
-  return {text.size(), false};
+  return {i, false};
 }
 
 }  // namespace
@@ -89,7 +90,10 @@ InputState scan_input(std::string_view text) {
   InputState state;
   for (const Token& token : scan_tokens(text)) {
     if (!token.terminated) {
-      if (token.kind == TokenKind::String) state.open_quote = text[token.begin];
+      if (token.kind == TokenKind::String) {
+        state.unclosed_string = true;
+        if (token.end == text.size()) state.open_quote = text[token.begin];
+      }
       if (token.kind == TokenKind::BlockComment) state.in_block_comment = true;
       continue;
     }
@@ -114,12 +118,7 @@ std::string join_lines_for_history(std::string_view text) {
   std::size_t copied = 0;
   for (const Token& token : scan_tokens(text)) {
     append_flattened(copied, token.begin);  // whitespace between tokens
-    if (token.kind == TokenKind::String) {
-      // A line break inside a string is part of its value.
-      out.append(text.substr(token.begin, token.end - token.begin));
-    } else if (token.kind != TokenKind::LineComment) {
-      append_flattened(token.begin, token.end);
-    }
+    if (token.kind != TokenKind::LineComment) append_flattened(token.begin, token.end);
     copied = token.end;
   }
   append_flattened(copied, text.size());

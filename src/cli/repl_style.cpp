@@ -38,14 +38,19 @@ std::string ReplStyle::paint(StyleRole role, std::string_view text) const {
 
 std::string ReplStyle::paint_prompt(std::string_view text, char ignore) const {
   if (!colour_) return std::string(text);
+  // libedit attaches a prompt's invisible sequences to the next visible character, so a reset
+  // at the very end would only be printed after the typed input. Ending the colour before the
+  // trailing blank keeps the input uncoloured.
+  const std::size_t visible_end = text.find_last_not_of(' ') + 1;
   std::string out;
   out += ignore;
   out += escape_for(StyleRole::Prompt);
   out += ignore;
-  out += text;
+  out += text.substr(0, visible_end);
   out += ignore;
   out += kReset;
   out += ignore;
+  out += text.substr(visible_end);
   return out;
 }
 

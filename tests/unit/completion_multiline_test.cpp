@@ -22,14 +22,27 @@ TEST_CASE("an open bracket keeps the input open and remembers the nesting", "[un
   CHECK(scan_input("groups().any((g) =>\n  g.name.matchesIn([\"tier-\"]))").complete());
 }
 
-TEST_CASE("an open string keeps the input open, respecting escapes", "[unit][repl][multiline]") {
-  CHECK(scan_input("\"abc").open_quote == '"');
-  CHECK(scan_input("'it\\'s").open_quote == '\'');
-  CHECK(scan_input("\"ends with backslash \\\\\"").complete());
-  CHECK(scan_input("\"escaped quote \\\"").open_quote == '"');
-  CHECK_FALSE(scan_input("\"a\" + 'b").complete());
-  // A bracket inside a string does not count.
+TEST_CASE("quotes hide brackets; escapes stay inside the string", "[unit][repl][multiline]") {
   CHECK(scan_input("\"(((\"").open_brackets.empty());
+  CHECK(scan_input("'it\\'s ('").complete());
+  CHECK(scan_input("[\"ends with backslash \\\\\"").open_brackets == "[");
+  CHECK(scan_input("[\"escaped quote \\\" ]").open_quote == '"');
+  CHECK(scan_input("\"abc").open_quote == '"');
+}
+
+TEST_CASE("an unclosed string completes the input: CQL strings cannot span lines", "[unit][repl][multiline]") {
+  // More lines could never fix it, so the parser reports it at once, with a caret.
+  const InputState at_end = scan_input("f(\"abc");
+  CHECK(at_end.unclosed_string);
+  CHECK(at_end.open_brackets == "(");
+  CHECK(at_end.complete());
+  // A string cut by a line break, with the bracket still open on a later line.
+  const InputState cut = scan_input("f(\"abc\n, 1");
+  CHECK(cut.unclosed_string);
+  CHECK(cut.open_quote == 0);
+  CHECK(cut.complete());
+  // The line break ends the string: the bracket after it counts.
+  CHECK(scan_input("\"a\n)").open_brackets.empty());
 }
 
 TEST_CASE("comments hide brackets and quotes, block comments stay open", "[unit][repl][multiline]") {
@@ -66,7 +79,6 @@ TEST_CASE("a multi-line input becomes one history line", "[unit][repl][multiline
   CHECK(join_lines_for_history("groups().any((g) =>\n  g.name == \"x\")") == "groups().any((g) =>   g.name == \"x\")");
   // A `//` comment would swallow the rest of a joined line, so it is dropped.
   CHECK(join_lines_for_history("1 + // one\n2 // two\n") == "1 +  2");
-  // A line break inside a string is part of the value and stays.
-  CHECK(join_lines_for_history("\"a\nb\" + [\n1]") == "\"a\nb\" + [ 1]");
+  CHECK(join_lines_for_history("\"a\" + [\n1]") == "\"a\" + [ 1]");
   CHECK(join_lines_for_history("1 /* a\nb */ + 2") == "1 /* a b */ + 2");
 }

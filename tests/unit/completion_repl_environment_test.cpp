@@ -28,5 +28,6 @@ TEST_CASE("painting wraps text in escapes only with colour", "[unit][repl]") {
   CHECK(ReplStyle(false).paint(StyleRole::Error, "boom") == "boom");
   CHECK(ReplStyle(true).paint(StyleRole::Error, "boom") == "\x1b[1;31mboom\x1b[0m");
   CHECK(ReplStyle(false).paint_prompt("cql> ", '\1') == "cql> ");
-  CHECK(ReplStyle(true).paint_prompt("cql> ", '\1') == "\1\x1b[1;32m\1cql> \1\x1b[0m\1");
+  // The colour ends before the trailing blank (libedit prints a trailing sequence too late).
+  CHECK(ReplStyle(true).paint_prompt("cql> ", '\1') == "\1\x1b[1;32m\1cql>\1\x1b[0m\1 ");
 }

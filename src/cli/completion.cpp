@@ -128,7 +128,26 @@ std::string Completion::common_prefix() const {
   return prefix;
 }
 
-Completer::Completer(const Registry& registry) : registry_(registry) {}
+Completer::Completer(const Registry& registry) : registry_(registry) {
+  // The list methods that take a lambda are implemented by the evaluator itself and are not
+  // registry entries (src/check: is_lambda_method), so completion declares them here.
+  const auto lambda_method = [](std::string name, std::string param, StaticType result, std::string summary) {
+    FunctionSpec spec;
+    spec.name = std::move(name);
+    spec.receiver = StaticType::List;
+    spec.params = {ParamSpec{std::move(param), StaticType::Lambda, true, {}}};
+    spec.result = result;
+    spec.summary = std::move(summary);
+    return spec;
+  };
+  lambda_methods_ = {
+      lambda_method("filter", "p", StaticType::List, "the elements for which p(x) is true"),
+      lambda_method("map", "f", StaticType::List, "f(x) for every element"),
+      lambda_method("any", "p", StaticType::Bool, "whether p(x) is true for some element"),
+      lambda_method("all", "p", StaticType::Bool, "whether p(x) is true for every element"),
+      lambda_method("none", "p", StaticType::Bool, "whether p(x) is false for every element"),
+  };
+}
 
 Completion Completer::complete(std::string_view text) const {
   if (is_meta_command_line(text)) return complete_meta(text);
@@ -225,10 +244,10 @@ ReceiverType Completer::infer_receiver(std::string_view text, std::size_t dot) c
       // Methods of that name applicable to the receiver; the result is known when they agree.
       std::optional<StaticType> agreed;
       bool conflict = false;
-      for (const FunctionSpec& fn : registry_.functions()) {
-        if (!fn.receiver || fn.name != step.name || !receiver_accepts(*fn.receiver, current.type)) continue;
-        if (agreed && *agreed != fn.result) conflict = true;
-        agreed = fn.result;
+      for (const FunctionSpec* fn : methods()) {
+        if (fn->name != step.name || !receiver_accepts(*fn->receiver, current.type)) continue;
+        if (agreed && *agreed != fn->result) conflict = true;
+        agreed = fn->result;
       }
       if (agreed && !conflict) next.type = *agreed;
     }
@@ -240,12 +259,28 @@ ReceiverType Completer::infer_receiver(std::string_view text, std::size_t dot) c
 std::vector<CompletionCandidate> Completer::members_of(const ReceiverType& receiver) const {
   std::vector<CompletionCandidate> out;
   if (receiver.type == StaticType::Null) return out;  // any member of null is a type error
-  for (const FunctionSpec& fn : registry_.functions()) {
-    if (receiver.type == StaticType::Namespace) {
+  if (receiver.type == StaticType::Namespace) {
+    for (const FunctionSpec& fn : registry_.functions()) {
       if (!fn.receiver && fn.namespace_name == receiver.namespace_name) out.push_back(candidate_for(fn));
-    } else if (fn.receiver && receiver_accepts(*fn.receiver, receiver.type)) {
-      out.push_back(candidate_for(fn));
     }
+    return out;
+  }
+  for (const FunctionSpec* fn : methods()) {
+    if (receiver_accepts(*fn->receiver, receiver.type)) out.push_back(candidate_for(*fn));
+  }
+  return out;
+}
+
+std::vector<const FunctionSpec*> Completer::methods() const {
+  std::vector<const FunctionSpec*> out;
+  for (const FunctionSpec& fn : registry_.functions()) {
+    if (fn.receiver) out.push_back(&fn);
+  }
+  for (const FunctionSpec& fn : lambda_methods_) {
+    const bool registered = std::any_of(out.begin(), out.end(), [&](const FunctionSpec* m) {
+      return m->name == fn.name && m->receiver == StaticType::List;
+    });
+    if (!registered) out.push_back(&fn);
   }
   return out;
 }

@@ -63,8 +63,11 @@ class Completer {
   Completion complete_meta(std::string_view text) const;
   std::vector<CompletionCandidate> members_of(const ReceiverType& receiver) const;
   std::vector<CompletionCandidate> bare_names(std::string_view text) const;
+  // Every method: the registry's and the evaluator's own lambda methods.
+  std::vector<const FunctionSpec*> methods() const;
 
   const Registry& registry_;
+  std::vector<FunctionSpec> lambda_methods_;  // filter, map, any, all, none on lists
   std::vector<std::string> entity_tags_;
   StaticTypeOracle oracle_;
   std::string base_directory_;

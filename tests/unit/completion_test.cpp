@@ -53,8 +53,6 @@ Registry test_registry() {
   r.add(method(StaticType::String, "toLowerCase", StaticType::String));
   r.add(method(StaticType::String, "contains", StaticType::Bool, {param("s", StaticType::String)}));
   r.add(method(StaticType::List, "length", StaticType::Int, {}, true));
-  r.add(method(StaticType::List, "filter", StaticType::List, {param("p", StaticType::Lambda)}));
-  r.add(method(StaticType::List, "any", StaticType::Bool, {param("p", StaticType::Lambda)}));
   r.add(method(StaticType::List, "contains", StaticType::Bool, {param("v", StaticType::Unknown)}));
   r.add(method(StaticType::List, "first", StaticType::Unknown));
   r.add(method(StaticType::Object, "keys", StaticType::List));
@@ -107,9 +105,13 @@ TEST_CASE("methods by the receiver's static type", "[unit][completion]") {
   CHECK(inserts(completer.complete("\"a,b\".")) ==
         std::vector<std::string>{"contains(", "length", "matches(", "split(", "toLowerCase("});
   // Through a chain: entity.tag() is a string, split() gives a list.
+  // The lambda methods (filter, map, any, all, none) are the evaluator's own, not registry entries.
   CHECK(inserts(completer.complete("entity.tag().split(\",\").")) ==
-        std::vector<std::string>{"any(", "contains(", "filter(", "first(", "length"});
+        std::vector<std::string>{"all(", "any(", "contains(", "filter(", "first(", "length", "map(", "none("});
   CHECK(inserts(completer.complete("[1, 2].f")) == std::vector<std::string>{"filter(", "first("});
+  CHECK(completer.complete("[1].filter(x => x > 0).ma").candidates.at(0).label == "map(f) -> list");
+  // A lambda method's result type carries the chain on.
+  CHECK(inserts(completer.complete("[1].any(x => x > 0).")).empty());
   CHECK(inserts(completer.complete("entity.descriptor().k")) == std::vector<std::string>{"keys("});
   // Numbers take Number methods; a double literal keeps its dot.
   CHECK(inserts(completer.complete("2.5.")) == std::vector<std::string>{"abs("});
@@ -122,8 +124,8 @@ TEST_CASE("an unknown receiver type offers every method once", "[unit][completio
   const Registry registry = test_registry();
   const Completer completer(registry);
   const auto all = inserts(completer.complete("custom(\"x\")."));
-  CHECK(all == std::vector<std::string>{"abs(", "any(", "contains(", "filter(", "first(", "fromNow(", "keys(", "length",
-                                        "matches(", "split(", "toLowerCase("});
+  CHECK(all == std::vector<std::string>{"abs(", "all(", "any(", "contains(", "filter(", "first(", "fromNow(", "keys(",
+                                        "length", "map(", "matches(", "none(", "split(", "toLowerCase("});
   CHECK(inserts(completer.complete("custom(\"x\").to")) == std::vector<std::string>{"toLowerCase("});
   // A lambda parameter's type is not known either.
   CHECK(inserts(completer.complete("groups().any((g) => g.k")) == std::vector<std::string>{"keys("});

@@ -87,9 +87,9 @@ int run_interactive_repl(ReplSession& session, const ReplStyle& style, const std
     }
     pending.clear();
     if (is_blank(text)) continue;
-    editor.add_history(join_lines_for_history(text));
     const Reply reply = session.run(text);
-    if (reply.quit) break;
+    if (reply.quit) break;  // not recorded: recalling it by accident would end the next session
+    editor.add_history(join_lines_for_history(text));
     show_interactive(reply, style);
     report_history_problem();
   }

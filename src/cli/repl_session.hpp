@@ -17,6 +17,9 @@
 
 namespace cql::cli {
 
+// Diagnostics name REPL input like `cql eval` names its argument `<expr>`.
+inline constexpr const char* kReplSourceName = "<input>";
+
 class ReplSession {
  public:
   // `data` is what `options` loaded (the command loads it first, to fail like `cql eval` does).

@@ -126,7 +126,7 @@ TEST_CASE("repl through a pipe: :time prints the value and the stage times", "[i
   const auto result = run_process({CQL_BINARY, "repl"}, ":time [1, 2].length + 1\n");
   const auto lines = lines_of(result.out);
   REQUIRE(lines.size() == 1);
-  CHECK(std::regex_match(lines[0], std::regex(R"(3  parse [0-9.]+ (µs|ms|s), check\+compile [0-9.]+ (µs|ms|s), eval [0-9.]+ (µs|ms|s))")));
+  CHECK(std::regex_match(lines[0], std::regex(R"(3  parse [0-9.]+ (µs|ms|s), compile [0-9.]+ (µs|ms|s) \(parse\+check\+plan\), eval [0-9.]+ (µs|ms|s))")));
 }
 
 TEST_CASE("repl with data options: the same options as cql eval", "[integration][repl]") {

@@ -49,7 +49,7 @@ void write_csv(std::ostream& out, const BatchReport& report) {
         field(out, r.level.value_or(""));
         field(out, std::to_string(r.weight));
         field(out, outcome_name(r.outcome));
-        field(out, r.value ? value_to_json(*r.value).dump() : std::string());
+        field(out, r.value ? value_to_json(*r.value).dump(-1, ' ', false, Json::error_handler_t::replace) : std::string());
         field(out, r.message.value_or(""));
         field(out, r.error ? kind_name(r.error->kind) : std::string_view());
         field(out, r.error ? r.error->message : std::string());

@@ -82,7 +82,7 @@ RuleResult rule_from_json(const Json& json, const std::string& where) {
   const auto parsed = parse_outcome(outcome);
   if (!parsed) throw ShapeError{fmt::format("{}.outcome: unknown outcome `{}`", where, outcome)};
   rule.outcome = *parsed;
-  if (const auto it = json.find("value"); it != json.end()) rule.value = json_to_value(*it);
+  if (const auto it = json.find("value"); it != json.end()) rule.value = report_value_from_json(*it);
   if (const auto it = json.find("error"); it != json.end() && !it->is_null()) {
     const std::string kind = string_member(*it, "kind", where + ".error");
     const auto parsed_kind = parse_kind(kind);
@@ -91,7 +91,7 @@ RuleResult rule_from_json(const Json& json, const std::string& where) {
   }
   if (const auto it = json.find("captures"); it != json.end() && !it->is_null()) {
     if (!it->is_object()) throw ShapeError{fmt::format("{}.captures must be an object", where)};
-    for (const auto& [name, value] : it->items()) rule.captures.emplace_back(name, json_to_value(value));
+    for (const auto& [name, value] : it->items()) rule.captures.emplace_back(name, report_value_from_json(value));
   }
   rule.message = nullable_string(json, "message", where);
   if (const auto it = json.find("stale"); it != json.end()) rule.stale = it->is_boolean() && it->get<bool>();

@@ -18,5 +18,6 @@ void set_exit_status(int status);
 int exit_status();
 
 void add_version_command(CLI::App& app);
+void add_jql_command(CLI::App& app);  // src/cli/jql_command.cpp: `cql jql check`
 
 }  // namespace cql::cli

@@ -20,6 +20,7 @@
 
 #include "cql/time.hpp"
 #include "eval/json_value.hpp"
+#include "eval/utf8.hpp"
 #include "stdlib/jq_support.hpp"
 
 namespace cql::jq_support {
@@ -348,12 +349,6 @@ bool parse_json_number(const std::string& s, double& out) {
   return end == s.c_str() + s.size() && std::isfinite(out);
 }
 
-std::int64_t code_points(const std::string& s) {
-  std::int64_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 // Durations, timestamps, semvers and namespaces fall to the default cases and decline.
 Outcome builtin(Builtin b, const Value& v, Value& out) {
   switch (b) {
@@ -373,7 +368,7 @@ Outcome builtin(Builtin b, const Value& v, Value& out) {
         case Type::Null: out = Value(0); return Outcome::Output;
         case Type::Int: out = Value(std::fabs(static_cast<double>(v.as_int()))); return Outcome::Output;
         case Type::Double: out = Value(std::fabs(v.as_double())); return Outcome::Output;
-        case Type::String: out = Value(code_points(v.as_string())); return Outcome::Output;
+        case Type::String: out = Value(utf8::count_code_points(v.as_string())); return Outcome::Output;
         case Type::List: out = Value(static_cast<std::int64_t>(v.as_list().size())); return Outcome::Output;
         case Type::Object: out = Value(static_cast<std::int64_t>(v.as_object().size())); return Outcome::Output;
         default: return Outcome::Decline;  // booleans have no length

@@ -81,10 +81,13 @@ PlanInputs IssueIndex::inputs(const JqlEvalContext& context) const {
   return PlanInputs{dump_, tokens_, standard_types_, subtask_types_, context};
 }
 
+Plan IssueIndex::plan(const Clause& where, const JqlEvalContext& context) const { return plan_query(where, inputs(context)); }
+
+RowSet IssueIndex::run(const Plan& plan, const JqlEvalContext& context) const { return run_plan(plan, inputs(context), nullptr); }
+
 RowSet IssueIndex::select(const JqlQuery& query, const JqlEvalContext& context) const {
-  const PlanInputs in = inputs(context);
   if (!query.where) return RowSet(dump_.issues.size(), true);
-  return run_plan(plan_query(*query.where, in), in, nullptr);
+  return run(plan(*query.where, context), context);
 }
 
 Result<std::int64_t> IssueIndex::count(const JqlQuery& query, const JqlEvalContext& context) const {

@@ -67,6 +67,11 @@ class IssueIndex {
   // An issue as jira.issues() shows it; `url` is <origin of the issue's self>/browse/<key>.
   static Issue to_issue(const sources::DumpIssue& issue);
 
+  // The plan of a WHERE clause (throws PlanError) and the issues it selects: what count() and
+  // search() do, in two steps, for tests and for showing what a query costs.
+  Plan plan(const Clause& where, const JqlEvalContext& context) const;
+  RowSet run(const Plan& plan, const JqlEvalContext& context) const;
+
  private:
   RowSet select(const JqlQuery& query, const JqlEvalContext& context) const;  // throws PlanError
   PlanInputs inputs(const JqlEvalContext& context) const;

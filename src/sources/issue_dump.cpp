@@ -69,8 +69,9 @@ void adf_text(const json& node, std::string& out) {
   if (const auto text = node.find("text"); text != node.end() && text->is_string()) out += text->get<std::string>();
   if (const auto content = node.find("content"); content != node.end() && content->is_array()) {
     for (const auto& child : *content) {
+      // Paragraphs, list items and cells must not glue words together.
+      if (!out.empty() && out.back() != ' ' && out.back() != '\n') out += ' ';
       adf_text(child, out);
-      out += ' ';  // paragraphs, list items and cells must not glue words together
     }
   }
 }

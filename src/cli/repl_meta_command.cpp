@@ -58,6 +58,10 @@ const MetaCommandInfo* find_command(std::string_view name) {
   return nullptr;
 }
 
+std::string usage_of(const MetaCommandInfo& info) {
+  return info.argument_label.empty() ? fmt::format(":{}", info.name) : fmt::format(":{} {}", info.name, info.argument_label);
+}
+
 std::string unquote(std::string_view s) {
   if (s.size() >= 2 && (s.front() == '"' || s.front() == '\'') && s.back() == s.front()) {
     return std::string(s.substr(1, s.size() - 2));
@@ -95,7 +99,7 @@ std::variant<MetaCommand, std::string> parse_meta_command(std::string_view line)
     return fmt::format(":{} takes no argument", info->name);
   }
   if (info->argument_required && argument.empty()) {
-    return fmt::format("usage: :{} {}", info->name, info->argument_label);
+    return "usage: " + usage_of(*info);
   }
   const bool is_path = info->argument == MetaArgument::File || info->argument == MetaArgument::EntityOrFile;
   return MetaCommand{info->kind, is_path ? unquote(argument) : std::string(argument), argument_offset};
@@ -105,22 +109,16 @@ std::optional<std::string> meta_command_help(std::string_view name) {
   if (!name.empty() && name.front() == ':') name.remove_prefix(1);
   const MetaCommandInfo* info = find_command(name);
   if (info == nullptr) return std::nullopt;
-  const std::string usage = info->argument_label.empty() ? fmt::format(":{}", info->name)
-                                                         : fmt::format(":{} {}", info->name, info->argument_label);
-  return fmt::format("{}\n  {}\n", usage, info->summary);
+  return fmt::format("{}\n  {}\n", usage_of(*info), info->summary);
 }
 
 std::string meta_help_text() {
   std::size_t width = 0;
   for (const auto& info : kCommands) width = std::max(width, info.name.size() + info.argument_label.size() + 2);
   std::string out;
-  for (const auto& info : kCommands) {
-    const std::string usage = info.argument_label.empty() ? fmt::format(":{}", info.name)
-                                                          : fmt::format(":{} {}", info.name, info.argument_label);
-    out += fmt::format("  {:<{}}  {}\n", usage, width, info.summary);
-  }
+  for (const auto& info : kCommands) out += fmt::format("  {:<{}}  {}\n", usage_of(info), width, info.summary);
   out +=
-      "Anything else is a CQL expression; it may span lines while a bracket or quote is open.\n"
+      "Anything else is a CQL expression; it may span lines while a bracket is open.\n"
       "Tab completes namespaces, functions, methods (after '.') and entity tags (after :entity).\n";
   return out;
 }

@@ -58,6 +58,22 @@ struct KnownValues {
   std::vector<std::string> components;  // names
 };
 
+// The outcome of checking an account's credentials with Jira's "who am I" call (jira.md §4).
+struct AccountCheck {
+  bool ok = false;
+  std::string identity;  // whom the credentials belong to ("Jira Bot <bot@acme.com>"), when ok
+  std::string error;     // when !ok: a plain sentence naming the account and what to do
+};
+
+// What a caching source saved; reported at the end of a run (jira.md §3).
+struct CacheStats {
+  std::uint64_t hits = 0;           // answered from memory or disk
+  std::uint64_t misses = 0;         // passed on to the wrapped source
+  std::uint64_t merged = 0;         // identical requests that waited for one in flight
+  std::uint64_t bytes_read = 0;     // bytes of cached answers served from disk
+  std::uint64_t bytes_written = 0;  // bytes of answers stored on disk
+};
+
 class IssueSource {
  public:
   virtual ~IssueSource() = default;
@@ -68,6 +84,14 @@ class IssueSource {
 
   // The projects and components of an account, or nullopt (with `error` set) on failure.
   virtual std::optional<KnownValues> known_values(const std::string& account, std::string& error) = 0;
+
+  // Checks that the account's credentials work (a credential lacking permissions makes Jira
+  // silently return 0 issues, so a run checks every account once before sending queries).
+  // Sources without credentials, such as a dump, answer ok with an empty identity.
+  virtual AccountCheck verify_identity(const std::string& account) { return AccountCheck{true, {}, {}}; }
+
+  // Counters of a caching source; nullopt for sources that do not cache.
+  virtual std::optional<CacheStats> cache_stats() const { return std::nullopt; }
 
   // Convenience for a single query.
   QueryResult fetch_one(const IssueQuery& query) { return fetch(std::span<const IssueQuery>(&query, 1)).front(); }

@@ -17,6 +17,7 @@ struct JiraAccount {
   JiraFlavour flavour = JiraFlavour::Cloud;
   JiraAuth auth = JiraAuth::Basic;
   std::string base_url;    // https://acme.atlassian.net, or api.atlassian.com/ex/jira/<cloud_id> for OAuth
+  std::string browse_url;  // where issue links point (<browse_url>/browse/KEY); empty: base_url
   std::string email;       // cloud basic auth
   std::string username;    // datacenter basic auth
   std::string cloud_id;    // oauth

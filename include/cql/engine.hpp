@@ -52,6 +52,8 @@ struct CallInfo {
   // The canonical call text of spec/scorecards.md §2 when every written argument is constant.
   std::optional<std::string> canonical_call;
   std::shared_ptr<const void> prepared;  // what FunctionSpec::prepare returned, or null
+  bool answered_by_fallback = false;     // a declared-only call: the namespace fallback (facts) answers it
+  bool pure = false;                     // computed from its arguments alone (no entity data)
   Span span;                             // the call in the program's source
 };
 

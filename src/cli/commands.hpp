@@ -18,5 +18,8 @@ void set_exit_status(int status);
 int exit_status();
 
 void add_version_command(CLI::App& app);
+void add_eval_command(CLI::App& app);     // eval_command.cpp
+void add_check_command(CLI::App& app);    // check_command.cpp
+void add_explain_command(CLI::App& app);  // explain_command.cpp
 
 }  // namespace cql::cli

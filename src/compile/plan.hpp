@@ -56,7 +56,7 @@ struct Binding {
   const FunctionSpec* spec = nullptr;
   std::uint32_t first_kid = 0;  // kids[first_kid ...] are the argument nodes (receiver excluded)
   std::uint32_t count = 0;
-  std::vector<bool> written;     // per parameter: written in the call (canonical text, explain)
+  std::uint64_t written = 0;     // bit i: parameter i was written in the call (canonical text)
   std::shared_ptr<const void> prepared;
 };
 

@@ -5,9 +5,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "parse/ast_builder.hpp"
+#include "parse/parser.hpp"
 
 namespace cql::parse {
 
@@ -23,6 +25,11 @@ struct ParseState {
   std::size_t max_nesting;
   std::size_t depth = 0;  // open brackets, calls, lambdas and prefix operators
 };
+
+// Checks that are cheaper on the whole text than in the grammar: the size limit (before any
+// work, so a megabyte of input costs nothing) and UTF-8 validity (so the grammar can work on
+// bytes and every span lands on a code point boundary).
+std::optional<SyntaxFailure> check_text(std::string_view text, const ParseLimits& limits);
 
 // The byte offset of the first byte that is not part of well-formed UTF-8 (overlong forms,
 // surrogates and code points beyond U+10FFFF included), or npos when the text is valid.

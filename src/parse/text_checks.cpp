@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <limits>
+#include <string>
 #include <string_view>
 
 #include "parse/parse_state.hpp"
@@ -36,6 +39,21 @@ std::size_t first_invalid_utf8(std::string_view text) noexcept {
     i += length;
   }
   return std::string_view::npos;
+}
+
+std::optional<SyntaxFailure> check_text(std::string_view text, const ParseLimits& limits) {
+  const std::size_t limit = std::min<std::size_t>(limits.max_text_bytes, std::numeric_limits<std::uint32_t>::max() - 1);
+  if (text.size() > limit) {
+    const auto at = static_cast<std::uint32_t>(limit);
+    return SyntaxFailure{"expression too long (" + std::to_string(text.size()) + " bytes; the limit is " +
+                             std::to_string(limit) + ")",
+                         "", {at, at + 1}};
+  }
+  if (const std::size_t bad = first_invalid_utf8(text); bad != std::string_view::npos) {
+    const auto at = static_cast<std::uint32_t>(bad);
+    return SyntaxFailure{"invalid UTF-8 in the expression", "", {at, at + 1}};
+  }
+  return std::nullopt;
 }
 
 }  // namespace cql::parse

@@ -7,6 +7,14 @@ namespace cql {
 
 Registry Registry::standard() {
   Registry registry;
+  register_strings(registry);
+  register_lists(registry);
+  register_objects(registry);
+  register_time(registry);
+  register_semver(registry);
+  register_regex(registry);
+  register_jq(registry);
+  register_captures(registry);
   return registry;
 }
 

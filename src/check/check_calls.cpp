@@ -68,7 +68,9 @@ Typed Checker::visit_call(const ast::Node& node) {
   }
   const Typed target = visit(receiver);
   if (is_lambda_method(node.name)) return visit_lambda_method(node, target);
-  return visit_method(node, target, visit_arguments(node, false));
+  std::vector<Typed> args = visit_arguments(node, false);
+  if (target.failed) return placeholder(node);  // the receiver's error says it all
+  return visit_method(node, target, args);
 }
 
 Typed Checker::visit_global_call(const ast::Node& node, const std::vector<Typed>& args) {
@@ -218,6 +220,7 @@ Typed Checker::visit_field(const ast::Node& node) {
   }
 
   const Typed receiver = visit(receiver_node);
+  if (receiver.failed) return placeholder(node);
   std::vector<const FunctionSpec*> properties;
   for (const FunctionSpec* spec : names_.properties(name)) {
     if (may_accept(*spec->receiver, receiver.type)) properties.push_back(spec);

@@ -300,7 +300,11 @@ Typed Checker::visit_lambda_method(const ast::Node& call, Typed receiver) {
 
 // --- helpers ---------------------------------------------------------------------------------
 
-Typed Checker::placeholder(const ast::Node& node) { return constant(node, Value(), StaticType::Unknown); }
+Typed Checker::placeholder(const ast::Node& node) {
+  Typed t = constant(node, Value(), StaticType::Unknown);
+  t.failed = true;
+  return t;
+}
 
 Typed Checker::constant(const ast::Node& node, Value value, StaticType type) {
   plan::Node n{plan::Op::Constant};

@@ -15,6 +15,7 @@ namespace cql::check {
 struct Typed {
   std::uint32_t node = 0;
   StaticType type = StaticType::Unknown;
+  bool failed = false;  // an error was reported inside: no further errors about this value
 };
 
 class Checker {

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "cql/catalog.hpp"
 #include "cql/time.hpp"
 
 namespace cql::cli {
@@ -55,7 +56,7 @@ Timestamp current_time() {
 
 Result<std::shared_ptr<LoadedData>> load_data(const DataOptions& options) {
   auto data = std::make_shared<LoadedData>();
-  data->entity.tag = "example";  // spec/cli.md: no --entity/--tag, the empty entity `example`
+  data->entity = example_entity();  // spec/cli.md: no --entity/--tag, the empty entity `example`
 
   // --now
   if (options.now.empty()) {

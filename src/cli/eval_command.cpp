@@ -37,7 +37,12 @@ int run(const EvalOptions& options) {
   const Engine engine = EngineBuilder(data.registry()).build();
   auto program = engine.compile(options.expression);
   if (!program) {
-    report(program.errors(), options.json);
+    // --json prints exactly one line: the first error. The text form shows all of them.
+    if (options.json) {
+      report(program.error(), true);
+    } else {
+      report(program.errors(), false);
+    }
     return exit_code_for(program.error().kind);
   }
   const EvalResult result = program.value().evaluate(data.context());

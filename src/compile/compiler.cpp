@@ -15,7 +15,7 @@ std::vector<Diagnostic> compile_plan(plan::Plan& plan, const ast::Expression& ex
         continue;
       }
     }
-    if (!fold_node(plan, i, *expression.source)) specialise_node(plan, i);
+    if (!fold_node(plan, i)) specialise_node(plan, i);
   }
   if (!errors.empty()) return errors;
   plan = compact(plan);

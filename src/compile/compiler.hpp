@@ -21,7 +21,7 @@ std::vector<Diagnostic> compile_plan(plan::Plan& plan, const ast::Expression& ex
 
 // Internal steps, one file each.
 std::vector<Diagnostic> prepare_call(plan::Plan& plan, std::uint32_t node, const ast::Expression& expression);
-bool fold_node(plan::Plan& plan, std::uint32_t node, const SourceFile& source);
+bool fold_node(plan::Plan& plan, std::uint32_t node);
 void specialise_node(plan::Plan& plan, std::uint32_t node);
 plan::Plan compact(const plan::Plan& plan);
 

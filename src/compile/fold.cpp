@@ -29,7 +29,7 @@ bool foldable(const plan::Plan& plan, const plan::Node& node) {
 
 }  // namespace
 
-bool fold_node(plan::Plan& plan, std::uint32_t index, const SourceFile& source) {
+bool fold_node(plan::Plan& plan, std::uint32_t index) {
   const plan::Node& node = plan.nodes[index];
   if (!foldable(plan, node)) return false;
   bool constant_operands = true;
@@ -40,7 +40,7 @@ bool fold_node(plan::Plan& plan, std::uint32_t index, const SourceFile& source) 
   // Natives may still need the context (entity.tag() is "pure" in its arguments but reads the
   // entity): the evaluator reports that and the node stays for run time, as does any failure
   // (`1 / 0` must fail when and only when it is evaluated).
-  std::optional<Value> value = eval::fold(plan, source, index);
+  std::optional<Value> value = eval::fold(plan, index);
   if (!value) return false;
   plan::Node folded{plan::Op::Constant};
   folded.type = check::static_type_of(value->type());

@@ -7,6 +7,7 @@
 
 namespace cql::eval {
 
-std::string expression_text(const ast::Node& node, const SourceFile& source);
+// The canonical form (`cql fmt`) of the sub-expression: one line, whatever the author's layout.
+std::string expression_text(const ast::Node& node);
 
 }  // namespace cql::eval

@@ -6,7 +6,6 @@
 #include "cql/entity.hpp"
 #include "eval/canonical_call.hpp"
 #include "eval/coerce.hpp"
-#include "eval/error_text.hpp"
 #include "eval/evaluation.hpp"
 
 namespace cql::eval {

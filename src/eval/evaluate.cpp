@@ -29,7 +29,7 @@ EvalResult evaluate(const plan::Plan& plan, const SourceRef& source, const EvalC
     slots = heap_slots.data();
   }
   const ast::Node* root = plan.nodes.empty() ? nullptr : plan.nodes[plan.root].ast;
-  Evaluation evaluation(plan, *source, &context, context.limits, slots, &result.captures);
+  Evaluation evaluation(plan, &context, context.limits, slots, &result.captures);
   try {
     result.value = evaluation.eval_owned(plan.root);
   } catch (LocatedError& e) {
@@ -49,10 +49,10 @@ EvalResult evaluate(const plan::Plan& plan, const SourceRef& source, const EvalC
   return result;
 }
 
-std::optional<Value> fold(const plan::Plan& plan, const SourceFile& source, std::uint32_t node) {
+std::optional<Value> fold(const plan::Plan& plan, std::uint32_t node) {
   static const Limits kFoldingLimits;
   const Value* no_slots[1] = {nullptr};
-  Evaluation evaluation(plan, source, nullptr, kFoldingLimits, no_slots, nullptr);
+  Evaluation evaluation(plan, nullptr, kFoldingLimits, no_slots, nullptr);
   try {
     return evaluation.eval_owned(node);
   } catch (...) {

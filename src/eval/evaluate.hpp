@@ -12,6 +12,6 @@ EvalResult evaluate(const plan::Plan& plan, const SourceRef& source, const EvalC
 
 // Constant folding: the value of one node whose operands are constants, or nullopt when the
 // node needs an evaluation context (entity, clock, data sources, captures) or fails.
-std::optional<Value> fold(const plan::Plan& plan, const SourceFile& source, std::uint32_t node);
+std::optional<Value> fold(const plan::Plan& plan, std::uint32_t node);
 
 }  // namespace cql::eval

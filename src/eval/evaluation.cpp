@@ -202,7 +202,7 @@ void Evaluation::not_bool(const ast::Node* at, std::string_view what, const Valu
 }
 
 std::string Evaluation::null_note(const ast::Node* expression) const {
-  return fmt::format("{} is null", expression_text(*expression, source_));
+  return fmt::format("{} is null", expression_text(*expression));
 }
 
 // --- CallContext -----------------------------------------------------------------------------

@@ -34,9 +34,9 @@ struct NotConstant {};
 class Evaluation final : public CallContext {
  public:
   // `context` null: constant folding at compile time.
-  Evaluation(const plan::Plan& plan, const SourceFile& source, const EvalContext* context, const Limits& limits,
-             const Value** slots, std::vector<Capture>* captures)
-      : plan_(plan), source_(source), context_(context), limits_(limits), slots_(slots), captures_(captures) {}
+  Evaluation(const plan::Plan& plan, const EvalContext* context, const Limits& limits, const Value** slots,
+             std::vector<Capture>* captures)
+      : plan_(plan), context_(context), limits_(limits), slots_(slots), captures_(captures) {}
 
   // The value of a node; see the header comment for the lifetime of the returned reference.
   const Value& eval(std::uint32_t index, Value& tmp);
@@ -89,7 +89,6 @@ class Evaluation final : public CallContext {
   const Value& lambda_method(const plan::Node& node, Value& tmp);
 
   const plan::Plan& plan_;
-  const SourceFile& source_;
   const EvalContext* context_;
   const Limits& limits_;
   const Value** slots_;

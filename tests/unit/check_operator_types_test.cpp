@@ -52,6 +52,10 @@ TEST_CASE("the static operator table agrees with the run-time operators", "[unit
         const auto sb = cql::check::static_type_of(b.type());
         const bool statically_ok = cql::check::binary_result(op, sa, sb).has_value();
         INFO(cql::ast::op_text(op) << " " << cql::type_name(a.type()) << " " << cql::type_name(b.type()));
+        const bool time_text = (a.type() == cql::Type::String || b.type() == cql::Type::String) &&
+                               (a.type() == cql::Type::Duration || a.type() == cql::Type::Timestamp ||
+                                b.type() == cql::Type::Duration || b.type() == cql::Type::Timestamp);
+        if (time_text) continue;  // depends on whether the text reads as a duration/timestamp
         if (a.is_null() || b.is_null()) {
           CHECK_FALSE(runtime_succeeds(op, a, b));
           continue;
@@ -69,7 +73,8 @@ TEST_CASE("static operator results", "[unit][check]") {
   CHECK(binary_result(BinaryOp::Add, StaticType::Int, StaticType::Double) == StaticType::Double);
   CHECK(binary_result(BinaryOp::Add, StaticType::Int, StaticType::Number) == StaticType::Number);
   CHECK(binary_result(BinaryOp::Div, StaticType::Int, StaticType::Int) == StaticType::Double);
-  CHECK(binary_result(BinaryOp::Add, StaticType::Unknown, StaticType::Int) == StaticType::Unknown);
+  CHECK(binary_result(BinaryOp::Add, StaticType::Unknown, StaticType::Int) == StaticType::Number);
+  CHECK(binary_result(BinaryOp::Add, StaticType::Unknown, StaticType::Unknown) == StaticType::Unknown);
   CHECK(binary_result(BinaryOp::Add, StaticType::String, StaticType::String) == StaticType::String);
   CHECK_FALSE(binary_result(BinaryOp::Add, StaticType::String, StaticType::Int));
   CHECK_FALSE(binary_result(BinaryOp::Less, StaticType::Null, StaticType::Int));

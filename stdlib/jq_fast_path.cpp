@@ -20,6 +20,7 @@
 
 #include "cql/time.hpp"
 #include "eval/json_value.hpp"
+#include "eval/utf8.hpp"
 #include "stdlib/jq_support.hpp"
 
 namespace cql::jq_support {
@@ -274,52 +275,38 @@ class Parser {
 
 enum class Outcome { Output, Empty, Decline };
 
-// Scalars that libjq would see differently (durations, namespaces ...) in their jq form.
-const Value& jq_scalar(const Value& v, Value& storage) {
+const Value kNullValue;
+
+// Where one path step leads inside `v`, without copying; nullptr when jq would raise an error
+// (or, for durations, timestamps, semvers and namespaces, which jq sees as strings and
+// objects, when libjq should answer).
+const Value* step(const Value& v, const Step& s) {
   switch (v.type()) {
-    case Type::Duration:
-    case Type::Timestamp:
-    case Type::Semver:
-    case Type::Namespace: storage = to_jq_domain(v); return storage;
-    default: return v;
+    case Type::Null: return s.kind == Step::Kind::Iterate ? nullptr : &kNullValue;
+    case Type::Object: {
+      if (s.kind != Step::Kind::Field) return nullptr;
+      const Value* field = v.as_object().find(s.key);
+      return field != nullptr ? field : &kNullValue;
+    }
+    case Type::List: {
+      if (s.kind != Step::Kind::Index) return nullptr;
+      const List& list = v.as_list();
+      std::int64_t i = s.index;
+      if (i < 0) i += static_cast<std::int64_t>(list.size());
+      return (i >= 0 && i < static_cast<std::int64_t>(list.size())) ? &list[static_cast<std::size_t>(i)] : &kNullValue;
+    }
+    default: return nullptr;
   }
 }
 
-Outcome step(const Value& in, const Step& s, Value& out) {
-  Value storage;
-  const Value& v = jq_scalar(in, storage);
-  if (v.is_null()) {
-    if (s.kind == Step::Kind::Iterate) return Outcome::Decline;  // "Cannot iterate over null"
-    out = Value();
-    return Outcome::Output;
-  }
-  if (s.kind == Step::Kind::Field) {
-    if (v.type() != Type::Object) return Outcome::Decline;
-    const Value* field = v.as_object().find(s.key);
-    out = field != nullptr ? *field : Value();
-    return Outcome::Output;
-  }
-  if (s.kind == Step::Kind::Index) {
-    if (v.type() != Type::List) return Outcome::Decline;
-    const List& list = v.as_list();
-    std::int64_t i = s.index;
-    if (i < 0) i += static_cast<std::int64_t>(list.size());
-    out = (i >= 0 && i < static_cast<std::int64_t>(list.size())) ? list[static_cast<std::size_t>(i)] : Value();
-    return Outcome::Output;
-  }
-  return Outcome::Decline;  // iteration is handled by the caller
-}
-
-// A path without iteration applied to one value.
-Outcome single_path(const Path& path, const Value& in, Value& out) {
-  Value current = in;
+// A path without iteration applied to one value; nullptr: decline.
+const Value* single_path(const Path& path, const Value& in) {
+  const Value* current = &in;
   for (const Step& s : path.steps) {
-    Value next;
-    if (step(current, s, next) == Outcome::Decline) return Outcome::Decline;
-    current = std::move(next);
+    current = step(*current, s);
+    if (current == nullptr) return nullptr;
   }
-  out = std::move(current);
-  return Outcome::Output;
+  return current;
 }
 
 bool truthy(const Value& v) { return !(v.is_null() || (v.type() == Type::Bool && !v.as_bool())); }
@@ -362,15 +349,8 @@ bool parse_json_number(const std::string& s, double& out) {
   return end == s.c_str() + s.size() && std::isfinite(out);
 }
 
-std::int64_t code_points(const std::string& s) {
-  std::int64_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
-Outcome builtin(Builtin b, const Value& in, Value& out) {
-  Value storage;
-  const Value& v = jq_scalar(in, storage);
+// Durations, timestamps, semvers and namespaces fall to the default cases and decline.
+Outcome builtin(Builtin b, const Value& v, Value& out) {
   switch (b) {
     case Builtin::Not: out = Value(!truthy(v)); return Outcome::Output;
     case Builtin::ToNumber:
@@ -388,7 +368,7 @@ Outcome builtin(Builtin b, const Value& in, Value& out) {
         case Type::Null: out = Value(0); return Outcome::Output;
         case Type::Int: out = Value(std::fabs(static_cast<double>(v.as_int()))); return Outcome::Output;
         case Type::Double: out = Value(std::fabs(v.as_double())); return Outcome::Output;
-        case Type::String: out = Value(code_points(v.as_string())); return Outcome::Output;
+        case Type::String: out = Value(utf8::count_code_points(v.as_string())); return Outcome::Output;
         case Type::List: out = Value(static_cast<std::int64_t>(v.as_list().size())); return Outcome::Output;
         case Type::Object: out = Value(static_cast<std::int64_t>(v.as_object().size())); return Outcome::Output;
         default: return Outcome::Decline;  // booleans have no length
@@ -408,21 +388,43 @@ Outcome builtin(Builtin b, const Value& in, Value& out) {
   return Outcome::Decline;
 }
 
-Outcome select(const Select& s, const Value& in, Value& out) {
-  Value tested;
-  if (single_path(s.path, in, tested) == Outcome::Decline) return Outcome::Decline;
-  Value storage;
-  const Value& v = jq_scalar(tested, storage);
-  const bool keep = s.has_literal ? (jq_equals_literal(v, s.literal) != s.negate) : truthy(v);
-  if (!keep) return Outcome::Empty;
-  out = in;
-  return Outcome::Output;
+// A compared value as jq sees it (durations, namespaces ... in their jq form).
+const Value& jq_scalar(const Value& v, Value& storage) {
+  switch (v.type()) {
+    case Type::Duration:
+    case Type::Timestamp:
+    case Type::Semver:
+    case Type::Namespace: storage = to_jq_domain(v); return storage;
+    default: return v;
+  }
 }
 
-Outcome single_stage(const Stage& stage, const Value& in, Value& out) {
-  if (const Path* p = std::get_if<Path>(&stage)) return single_path(*p, in, out);
-  if (const Builtin* b = std::get_if<Builtin>(&stage)) return builtin(*b, in, out);
-  return select(std::get<Select>(stage), in, out);
+Outcome select(const Select& s, const Value& in) {
+  const Value* tested = single_path(s.path, in);
+  if (tested == nullptr) return Outcome::Decline;
+  Value storage;
+  const Value& v = jq_scalar(*tested, storage);
+  const bool keep = s.has_literal ? (jq_equals_literal(v, s.literal) != s.negate) : truthy(v);
+  return keep ? Outcome::Output : Outcome::Empty;
+}
+
+// Runs one non-iterating stage: `current` moves to the stage's output, which is either inside
+// the input or, for a computed value, in `scratch`.
+Outcome single_stage(const Stage& stage, const Value*& current, Value& scratch) {
+  if (const Path* p = std::get_if<Path>(&stage)) {
+    current = single_path(*p, *current);
+    return current != nullptr ? Outcome::Output : Outcome::Decline;
+  }
+  if (const Builtin* b = std::get_if<Builtin>(&stage)) {
+    Value out;
+    const Outcome o = builtin(*b, *current, out);
+    if (o == Outcome::Output) {
+      scratch = std::move(out);
+      current = &scratch;
+    }
+    return o;
+  }
+  return select(std::get<Select>(stage), *current);
 }
 
 // The general case: values flow stage by stage; jq's depth-first output order is the same as
@@ -438,17 +440,13 @@ bool run_stream(const FastProgram& program, const Value& input, List& values, Ca
         List expanded;
         for (const Value& v : current) {
           if (s.kind != Step::Kind::Iterate) {
-            Value out;
-            if (step(v, s, out) == Outcome::Decline) return false;
-            expanded.push_back(std::move(out));
-            continue;
-          }
-          Value storage;
-          const Value& container = jq_scalar(v, storage);
-          if (container.type() == Type::List) {
-            expanded.insert(expanded.end(), container.as_list().begin(), container.as_list().end());
-          } else if (container.type() == Type::Object) {
-            for (const auto& [key, value] : container.as_object().entries()) expanded.push_back(value);
+            const Value* out = step(v, s);
+            if (out == nullptr) return false;
+            expanded.push_back(*out);
+          } else if (v.type() == Type::List) {
+            expanded.insert(expanded.end(), v.as_list().begin(), v.as_list().end());
+          } else if (v.type() == Type::Object) {
+            for (const auto& [key, value] : v.as_object().entries()) expanded.push_back(value);
           } else {
             return false;  // jq: "Cannot iterate over ..."
           }
@@ -459,10 +457,11 @@ bool run_stream(const FastProgram& program, const Value& input, List& values, Ca
       next = std::move(current);
     } else {
       for (const Value& v : values) {
-        Value out;
-        const Outcome o = single_stage(stage, v, out);
+        const Value* out = &v;
+        Value scratch;
+        const Outcome o = single_stage(stage, out, scratch);
         if (o == Outcome::Decline) return false;
-        if (o == Outcome::Output) next.push_back(std::move(out));
+        if (o == Outcome::Output) next.push_back(*out);
       }
     }
     ctx.charge_steps(next.size());
@@ -482,16 +481,15 @@ std::shared_ptr<const FastProgram> parse_fast(std::string_view program) {
 
 std::optional<Value> run_fast(const FastProgram& program, const Value& input, CallContext& ctx) {
   if (!program.iterates) {
-    // One value in, at most one out: no allocation beyond the result itself.
-    Value current = input;
+    // One value in, at most one out: no copies until the result.
+    const Value* current = &input;
+    Value scratch;
     for (const Stage& stage : program.stages) {
-      Value out;
-      const Outcome o = single_stage(stage, current, out);
+      const Outcome o = single_stage(stage, current, scratch);
       if (o == Outcome::Decline) return std::nullopt;
       if (o == Outcome::Empty) return Value();
-      current = std::move(out);
     }
-    return to_jq_domain(current);
+    return to_jq_domain(*current);
   }
   List values;
   if (!run_stream(program, input, values, ctx)) return std::nullopt;

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "cql/registry.hpp"
+#include "eval/utf8.hpp"
 #include "stdlib/families.hpp"
 #include "stdlib/native_support.hpp"
 
@@ -19,58 +20,7 @@ using stdlib::method;
 using stdlib::param;
 using stdlib::property;
 
-std::int64_t code_points(std::string_view s) noexcept {
-  std::int64_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 bool is_ascii_space(char c) noexcept { return c == ' ' || (c >= '\t' && c <= '\r'); }
-
-// Decodes one UTF-8 sequence at i (input is valid UTF-8; a stray byte is passed through).
-char32_t decode(std::string_view s, std::size_t& i) noexcept {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  auto cont = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F); };
-  if (b0 < 0x80) {
-    i += 1;
-    return b0;
-  }
-  if ((b0 & 0xE0) == 0xC0 && i + 1 < s.size()) {
-    const char32_t cp = (static_cast<char32_t>(b0 & 0x1F) << 6) | cont(1);
-    i += 2;
-    return cp;
-  }
-  if ((b0 & 0xF0) == 0xE0 && i + 2 < s.size()) {
-    const char32_t cp = (static_cast<char32_t>(b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2);
-    i += 3;
-    return cp;
-  }
-  if ((b0 & 0xF8) == 0xF0 && i + 3 < s.size()) {
-    const char32_t cp = (static_cast<char32_t>(b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
-    i += 4;
-    return cp;
-  }
-  i += 1;
-  return 0xFFFD;
-}
-
-void encode(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 char32_t to_lower(char32_t c) noexcept {
   if (c >= 'A' && c <= 'Z') return c + 32;
@@ -112,7 +62,7 @@ Value map_case(const Value& receiver) {
   bool changed = false;
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t start = i;
-    const char32_t c = decode(s, i);
+    const char32_t c = utf8::decode(s, i);
     const char32_t m = Map(c);
     if (m != c && !changed) {
       changed = true;
@@ -123,7 +73,7 @@ Value map_case(const Value& receiver) {
       if (m == c) {
         out.append(s, start, i - start);
       } else {
-        encode(out, m);
+        utf8::encode(out, m);
       }
     }
   }
@@ -138,7 +88,7 @@ Value split(CallContext& ctx, const std::string& s, const std::string& sep) {
     parts.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
       const std::size_t start = i;
-      decode(s, i);
+      utf8::decode(s, i);
       parts.emplace_back(std::string_view(s).substr(start, i - start));
       if ((parts.size() & 0xFFF) == 0) ctx.check_list_size(parts.size());
     }
@@ -168,7 +118,7 @@ void register_strings(Registry& registry) {
 
   registry.add(property("length", S, StaticType::Int, "number of characters (Unicode code points)",
                         [](CallContext&, std::span<const Value> args) {
-                          return Value(code_points(args[0].as_string()));
+                          return Value(utf8::count_code_points(args[0].as_string()));
                         }));
   registry.add(method("contains", S, {param("s", S)}, StaticType::Bool, "whether s occurs in the string",
                       [](CallContext&, std::span<const Value> args) {

@@ -15,6 +15,7 @@ Registry Registry::standard() {
   register_regex(registry);
   register_jq(registry);
   register_captures(registry);
+  register_jira(registry);
   return registry;
 }
 

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   cql::cli::add_version_command(app);
   cql::cli::add_eval_command(app);
   cql::cli::add_check_command(app);
+  cql::cli::add_fmt_command(app);
   cql::cli::add_explain_command(app);
   cql::cli::add_jql_command(app);
   cql::cli::add_merge_command(app);

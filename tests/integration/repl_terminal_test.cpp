@@ -140,9 +140,11 @@ TEST_CASE("repl terminal: Tab completes jira. and inserts name(", "[integration]
   repl.type("nu");
   repl.keys({"Tab"});
   CHECK_SCREEN(repl, repl.wait_for_text("cql> jira.numOfIssues("));
-  repl.type(") >= 0");
-  repl.keys({"Enter"});
-  CHECK_SCREEN(repl, repl.wait_for_text("true : bool"));
+  // A bare namespace completes with its dot.
+  repl.keys({"C-u"});
+  repl.type("1 + ji");
+  repl.keys({"Tab"});
+  CHECK_SCREEN(repl, repl.wait_for_text("cql> 1 + jira."));
 }
 
 TEST_CASE("repl terminal: Tab completes a method after custom(\"x\").", "[integration][repl][tmux]") {
@@ -165,18 +167,19 @@ TEST_CASE("repl terminal: Tab completes a method after custom(\"x\").", "[integr
   CHECK_SCREEN(repl, repl.wait_for_text("cql> entity.tag().startsWith("));
 }
 
-TEST_CASE("repl terminal: Tab completes meta commands and entity tags", "[integration][repl][tmux]") {
+TEST_CASE("repl terminal: Tab completes meta commands and file names", "[integration][repl][tmux]") {
   REQUIRE_TMUX();
   Sandbox sandbox;
-  TmuxSession repl(repl_command(sandbox, suite_data()), sandbox.env());
+  TmuxSession repl(repl_command(sandbox), sandbox.env());
   REQUIRE(repl.wait_for_text("cql>"));
-  repl.type(":ent");
+  repl.type(":ti");
   repl.keys({"Tab"});
-  repl.type("led");
-  repl.keys({"Tab"});
-  CHECK_SCREEN(repl, repl.wait_for_text("cql> :entity ledger"));
+  repl.type("3 * 3");
   repl.keys({"Enter"});
-  CHECK_SCREEN(repl, repl.wait_for_text("entity ledger (catalog"));
+  CHECK_SCREEN(repl, repl.wait_for_text("cql> :time 3 * 3\n9 : int"));
+  repl.type(":facts " + kFixtures + "/so");
+  repl.keys({"Tab"});
+  CHECK_SCREEN(repl, repl.wait_for_text(kFixtures + "/solo-service.yaml"));
 }
 
 TEST_CASE("repl terminal: multi-line input while a bracket is open", "[integration][repl][tmux]") {
@@ -230,12 +233,12 @@ TEST_CASE("repl terminal: values with captures", "[integration][repl][tmux]") {
   Sandbox sandbox;
   TmuxSession repl(repl_command(sandbox, suite_data()), sandbox.env());
   REQUIRE(repl.wait_for_text("cql>"));
-  repl.type("captures(\"tier\", custom(\"tier\")) == 1");
+  repl.type("captures(\"twice\", 2 * 21) == 42");
   repl.keys({"Enter"});
-  CHECK_SCREEN(repl, repl.wait_for_text("true : bool\ncaptures:\n  tier = 1"));
+  CHECK_SCREEN(repl, repl.wait_for_text("true : bool\ncaptures:\n  twice = 42"));
 }
 
-TEST_CASE("repl terminal: the data meta commands", "[integration][repl][tmux]") {
+TEST_CASE("repl terminal: :help, :now, :entity and :quit", "[integration][repl][tmux]") {
   REQUIRE_TMUX();
   Sandbox sandbox;
   TmuxSession repl(repl_command(sandbox), sandbox.env(), 160, 50);
@@ -243,32 +246,17 @@ TEST_CASE("repl terminal: the data meta commands", "[integration][repl][tmux]") 
   repl.type(":help");
   repl.keys({"Enter"});
   CHECK_SCREEN(repl, repl.wait_for_text(":explain EXPR"));
+  CHECK(repl.screen().find(":entity TAG|FILE") != std::string::npos);
   repl.keys({"C-l"});
-  repl.type(":catalog " + kSuite + "/catalog");
-  repl.keys({"Enter"});
-  CHECK_SCREEN(repl, repl.wait_for_text("entity example (catalog"));
-  repl.type(":entity payments");
-  repl.keys({"Enter"});
-  CHECK_SCREEN(repl, repl.wait_for_text("entity payments (catalog"));
   repl.type(":now 2026-06-01T12:00:00Z");
   repl.keys({"Enter"});
   CHECK_SCREEN(repl, repl.wait_for_text("now 2026-06-01T12:00:00Z"));
-  repl.type(":issues " + kSuite + "/jira-issues.json");
+  repl.type("now() - duration(\"P1D\")");
   repl.keys({"Enter"});
-  CHECK_SCREEN(repl, repl.wait_for_text("issues " + kSuite));
-  repl.type(":facts " + kSuite + "/facts.yaml");
+  CHECK_SCREEN(repl, repl.wait_for_text("timestamp(\"2026-05-31T12:00:00Z\") : timestamp"));
+  repl.type(":entity");
   repl.keys({"Enter"});
-  CHECK_SCREEN(repl, repl.wait_for_text("facts " + kSuite));
-  repl.type("git.fileExists(\"README.md\")");
-  repl.keys({"Enter"});
-  CHECK_SCREEN(repl, repl.wait_for_text("true : bool"));
-  repl.keys({"C-l"});
-  repl.type(":config " + kFixtures + "/config.yaml");
-  repl.keys({"Enter"});
-  CHECK_SCREEN(repl, repl.wait_for_text("config " + kFixtures));
-  repl.type(":entity " + kFixtures + "/solo-service.yaml");
-  repl.keys({"Enter"});
-  CHECK_SCREEN(repl, repl.wait_for_text("entity solo-service ("));
+  CHECK_SCREEN(repl, repl.wait_for_text("entity example (no catalog)"));
   repl.type(":quit");
   repl.keys({"Enter"});
   CHECK(repl.wait_for_exit());
@@ -277,7 +265,7 @@ TEST_CASE("repl terminal: the data meta commands", "[integration][repl][tmux]") 
 TEST_CASE("repl terminal: :ast, :time and :explain", "[integration][repl][tmux]") {
   REQUIRE_TMUX();
   Sandbox sandbox;
-  TmuxSession repl(repl_command(sandbox, suite_data()), sandbox.env(), 200, 50);
+  TmuxSession repl(repl_command(sandbox), sandbox.env(), 200, 50);
   REQUIRE(repl.wait_for_text("cql>"));
   repl.type(":ast !(1 < 2)");
   repl.keys({"Enter"});
@@ -288,7 +276,7 @@ TEST_CASE("repl terminal: :ast, :time and :explain", "[integration][repl][tmux]"
   CHECK(repl.screen().find("(parse+check+plan), eval ") != std::string::npos);
   repl.type(":explain jira.numOfIssues(\"priority = High\")");
   repl.keys({"Enter"});
-  CHECK_SCREEN(repl, repl.wait_for_text("(priority = High) AND ("));
+  CHECK_SCREEN(repl, repl.wait_for_text("jira.numOfIssues(\"priority = High\")\n  nothing is sent: no Jira source"));
   // An error inside a meta command's expression points into that expression.
   repl.type(":ast 1 +");
   repl.keys({"Enter"});

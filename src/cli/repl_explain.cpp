@@ -14,9 +14,10 @@ struct ExplainedCall {
   std::vector<std::string> queries; // `default: (...) AND (...)`, or a note
 };
 
-std::string call_text(const CallInfo& call) {
-  if (call.canonical_call) return "jira." + *call.canonical_call;
-  return fmt::format("jira.{}(…)", call.name);
+// `jira.numOfIssues("priority = High")`; `…` stands for a JQL argument computed at run time.
+std::string call_text(const CallInfo& call, const std::optional<Value>& jql) {
+  if (!jql) return fmt::format("jira.{}(…)", call.name);
+  return fmt::format("jira.{}({})", call.name, jql->is_null() ? "" : to_cql_literal(*jql));
 }
 
 }  // namespace
@@ -35,8 +36,9 @@ Reply ReplSession::explain(const std::string& expression) {
   std::vector<ExplainedCall> explained;
   for (const CallInfo& call : program.value().calls()) {
     if (call.namespace_name != "jira" || call.is_method) continue;
-    ExplainedCall item{call_text(call), {}};
-    const std::optional<Value>& argument = call.arguments.empty() ? std::optional<Value>(Value()) : call.arguments[0];
+    // The one parameter is the JQL; an argument not written holds its default, null.
+    const std::optional<Value> argument = call.arguments.empty() ? std::optional<Value>(Value()) : call.arguments[0];
+    ExplainedCall item{call_text(call, argument), {}};
     if (!data_->issue_source) {
       item.queries.push_back("nothing is sent: no Jira source (load one with :issues DUMP or :config FILE)");
     } else if (!argument || !(argument->is_null() || argument->type() == Type::String)) {

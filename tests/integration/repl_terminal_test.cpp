@@ -204,7 +204,9 @@ TEST_CASE("repl terminal: multi-line input while a bracket is open", "[integrati
   repl.type("(1 +");
   repl.keys({"Enter"});
   REQUIRE(repl.wait_for_count("...>", 3));
+  const std::size_t prompts = count_of(repl.screen(), "cql>");
   repl.keys({"C-c"});
+  REQUIRE(repl.wait_for_count("cql>", prompts + 1));
   repl.type("8");
   repl.keys({"Enter"});
   CHECK_SCREEN(repl, repl.wait_for_text("8 : int"));

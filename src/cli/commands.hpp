@@ -18,5 +18,6 @@ void set_exit_status(int status);
 int exit_status();
 
 void add_version_command(CLI::App& app);
+void add_jira_command(CLI::App& app);  // `cql jira test`
 
 }  // namespace cql::cli

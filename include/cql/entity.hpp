@@ -6,8 +6,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -72,7 +74,20 @@ struct Entity {
   // Where it came from, for messages ("catalog/payments.yaml:3").
   std::string origin_file;
   std::uint32_t origin_line = 0;
+
+  // The Value forms the entity functions return (`entity.tag()`, `groups()`, `links(...)`),
+  // built once by prepare_values() so that hot calls share them instead of allocating.
+  // Loaders and the Catalog constructor prepare every entity; code that fills an Entity by hand
+  // calls prepare_values() after its last change (unprepared entities still work, slower).
+  struct Values {
+    Value tag, name, type, description, created, groups, links;
+  };
+  Values values;
+  bool values_prepared() const noexcept { return values.tag.type() == Type::String; }
 };
+
+// Builds `entity.values` from the fields.
+void prepare_values(Entity& entity);
 
 // A reverse-dependency entry: `from` declares a dependency on the indexed tag.
 struct IncomingDependency {
@@ -83,7 +98,14 @@ struct IncomingDependency {
 class Catalog {
  public:
   Catalog() = default;
-  explicit Catalog(std::vector<Entity> entities);  // builds the tag index and reverse deps
+  // Builds the tag index and the reverse dependencies, and prepares every entity's values.
+  // With duplicate tags, the first entity wins the index (loaders report and drop duplicates).
+  explicit Catalog(std::vector<Entity> entities);
+  // The indexes point into the entity list, so a copy rebuilds them.
+  Catalog(const Catalog& other);
+  Catalog& operator=(const Catalog& other);
+  Catalog(Catalog&&) = default;
+  Catalog& operator=(Catalog&&) = default;
 
   const std::vector<Entity>& entities() const noexcept { return entities_; }
   const Entity* find(std::string_view tag) const noexcept;
@@ -91,9 +113,16 @@ class Catalog {
   const std::vector<IncomingDependency>& incoming(std::string_view tag) const noexcept;
 
  private:
+  // Lets the maps be searched with a string_view, without building a std::string.
+  struct TagHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view tag) const noexcept { return std::hash<std::string_view>{}(tag); }
+  };
+  void build_indexes();
+
   std::vector<Entity> entities_;
-  std::unordered_map<std::string, std::size_t> by_tag_;
-  std::unordered_map<std::string, std::vector<IncomingDependency>> incoming_;
+  std::unordered_map<std::string, std::size_t, TagHash, std::equal_to<>> by_tag_;
+  std::unordered_map<std::string, std::vector<IncomingDependency>, TagHash, std::equal_to<>> incoming_;
 };
 
 }  // namespace cql

@@ -33,6 +33,9 @@ enum class BinaryOp : std::uint8_t {
 std::string_view op_text(UnaryOp op) noexcept;   // "!", "-"
 std::string_view op_text(BinaryOp op) noexcept;  // "*", ..., "AND", "OR"
 int precedence(BinaryOp op) noexcept;             // spec/cql.md §2 level: 4 (*) ... 9 (OR)
+inline constexpr int kPrefixPrecedence = 3;       // `!`, `-` (spec/cql.md §2 level 3)
+// Comparison (level 6) and equality (level 7) do not associate: `a < b < c` is a syntax error.
+bool is_associative_level(int level) noexcept;
 
 struct Node;
 using NodePtr = std::unique_ptr<Node>;
@@ -44,6 +47,16 @@ struct Argument {
 };
 
 struct Node {
+  Node() = default;
+  Node(Node&&) = default;
+  Node& operator=(Node&&) = default;
+  // Destroys the subtree without recursion (ast.cpp). A chain of binary operators is one
+  // level deeper per term (`1 + 1 + ... + 1` with 10,000 terms, spec/cql.md §2, is a
+  // left-leaning tree 10,000 levels deep), so code that walks a tree recursively must expect
+  // such depth on the left operand; the parser bounds only brackets, calls, lambdas and
+  // prefix operators (ParseLimits::max_nesting).
+  ~Node();
+
   NodeKind kind = NodeKind::Literal;
   Span span;        // the whole node
   Span name_span;   // Identifier/Field/Call: the name token

@@ -18,6 +18,8 @@ void set_exit_status(int status);
 int exit_status();
 
 void add_version_command(CLI::App& app);
+void add_jql_command(CLI::App& app);  // src/cli/jql_command.cpp: `cql jql check`
+void add_merge_command(CLI::App& app);
 void add_jira_command(CLI::App& app);  // `cql jira test`
 
 }  // namespace cql::cli

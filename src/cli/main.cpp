@@ -9,6 +9,8 @@ int main(int argc, char** argv) {
   CLI::App app{"cql: evaluate Cortex CQL rules and score catalogs"};
   app.require_subcommand(1);
   cql::cli::add_version_command(app);
+  cql::cli::add_jql_command(app);
+  cql::cli::add_merge_command(app);
   cql::cli::add_jira_command(app);
   try {
     app.parse(argc, argv);

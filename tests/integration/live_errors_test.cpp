@@ -88,7 +88,7 @@ TEST_CASE("400 repeats Jira's messages and the JQL that was sent", "[integration
   Server server(fixture_options(flavour));
   LiveSource live(settings_with({account_for(server, flavour, JiraAuth::Basic)}), fast_retries());
   const std::string jql = "project = PAY AND (((";
-  const auto expected = dump_matcher(fixture_issues())(jql);
+  const auto expected = fixture_matcher()(jql);
   REQUIRE_FALSE(expected.ok);
   const auto r = live.fetch_one(IssueQuery{"main", jql, QueryKind::Search, 10, {}});
   CHECK_FALSE(r.ok);

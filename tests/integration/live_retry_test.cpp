@@ -20,7 +20,7 @@ constexpr const char* kCountPath = "/rest/api/3/search/approximate-count";
 IssueQuery count_query(std::string jql) { return IssueQuery{"main", std::move(jql), QueryKind::Count, 1000, {}}; }
 
 std::int64_t expected_count(const std::string& jql) {
-  const auto m = dump_matcher(fixture_issues())(jql);
+  const auto m = fixture_matcher()(jql);
   REQUIRE(m.ok);
   return static_cast<std::int64_t>(m.issues.size());
 }

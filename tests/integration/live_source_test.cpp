@@ -25,7 +25,7 @@ IssueQuery search_query(std::string jql, std::size_t limit = 1000) {
 }
 
 std::vector<std::string> expected_keys(const std::string& jql) {
-  const auto matches = dump_matcher(fixture_issues())(jql);
+  const auto matches = fixture_matcher()(jql);
   REQUIRE(matches.ok);
   std::vector<std::string> keys;
   for (auto i : matches.issues) keys.push_back(fixture_issues()[i]["key"].get<std::string>());

@@ -1,12 +1,43 @@
 #include "tests/integration/fake_jira/live_fixture.hpp"
 
 #include <cstdlib>
+#include <stdexcept>
+
+#include "cql/time.hpp"
 
 namespace cql::fake_jira {
 
+namespace {
+
+constexpr const char* kDumpPath = CQL_SOURCE_DIR "/tests/fixtures/live/issues.json";
+
+std::shared_ptr<const jql::IssueIndex> fixture_index() {
+  static const std::shared_ptr<const jql::IssueIndex> index = [] {
+    auto loaded = jql::IssueIndex::load(kDumpPath);
+    if (!loaded.ok()) throw std::runtime_error("cannot load " + std::string(kDumpPath) + ": " + loaded.error().message);
+    return loaded.value();
+  }();
+  return index;
+}
+
+}  // namespace
+
 const std::vector<nlohmann::json>& fixture_issues() {
-  static const std::vector<nlohmann::json> issues = load_dump(CQL_SOURCE_DIR "/tests/fixtures/live/issues.json");
+  static const std::vector<nlohmann::json> issues = load_dump_json(kDumpPath);
   return issues;
+}
+
+Matcher fixture_matcher() {
+  // The matcher answers with positions in the index; the server serves the JSON at them.
+  const auto& index = fixture_index()->issues();
+  const auto& json = fixture_issues();
+  if (index.size() != json.size()) throw std::runtime_error("the dump index and JSON disagree in size");
+  for (std::size_t i = 0; i < index.size(); ++i) {
+    if (index[i].key != json[i].value("key", "")) throw std::runtime_error("the dump index and JSON disagree in order");
+  }
+  // The clock of the conformance cases, so relative dates give the same answers every day.
+  static const Matcher matcher = dump_matcher(fixture_index(), *parse_timestamp("2026-06-01T12:00:00Z"));
+  return matcher;
 }
 
 Options fixture_options(Flavour flavour) {
@@ -15,7 +46,7 @@ Options fixture_options(Flavour flavour) {
   Options o;
   o.flavour = flavour;
   o.issues = fixture_issues();
-  o.matcher = dump_matcher(o.issues);
+  o.matcher = fixture_matcher();
   o.basic_user = kEmail;
   o.basic_secret = kToken;
   o.bearer_token = kToken;

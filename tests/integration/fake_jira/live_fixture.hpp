@@ -20,8 +20,10 @@ inline constexpr const char* kToken = "tok-SECRET-7f3a9c1e5b";
 inline constexpr const char* kTokenEnv = "CQL_FAKE_JIRA_TOKEN";
 inline constexpr const char* kWrongTokenEnv = "CQL_FAKE_JIRA_WRONG_TOKEN";
 
-// The dump the fake serves (tests/fixtures/live/issues.json), loaded once.
+// The dump the fake serves (tests/fixtures/live/issues.json), loaded once, and the offline
+// evaluator's answers over it (at 2026-06-01T12:00:00Z).
 const std::vector<nlohmann::json>& fixture_issues();
+Matcher fixture_matcher();
 
 // Options for a fake of `flavour` serving the fixture dump and accepting kToken (as basic
 // kEmail:kToken and as a bearer token). Also exports kTokenEnv (and a wrong token in

@@ -1,11 +1,23 @@
 #pragma once
-// The public batch API for embedders.
+// The public batch API for embedders: score a catalog against scorecards (spec/scorecards.md
+// §3-§5) and write the reports.
 //
-// The results of a batch run (spec/scorecards.md §3, §5) as plain data, and the report formats.
-// Produced by the runner (cql/batch.hpp), read back from JSON for `--previous`, checkpoints and
-// `cql merge`. Plain values: copy and share freely.
+//   auto scorecards = cql::load_scorecards({"scorecards/"});          // cql/scorecard.hpp
+//   cql::Engine engine = cql::EngineBuilder().build();
+//   cql::CompiledScorecards compiled = cql::compile_scorecards(engine, scorecards.scorecards);
+//   if (!compiled.ok()) { std::cerr << cql::render(compiled.diagnostics); return 65; }
+//   cql::BatchData data{&catalog, &facts, issue_source, &jira_settings};
+//   cql::BatchOptions options;
+//   options.now = ...;
+//   auto run = cql::run_batch(compiled, data, options);
+//   if (run) cql::write_report(std::cout, run.value().report, cql::ReportFormat::Json);
+//
+// Results are plain data (copy and share freely); they are read back from JSON for
+// `--previous`, checkpoints and `cql merge`.
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -14,6 +26,7 @@
 #include <vector>
 
 #include "cql/diagnostic.hpp"
+#include "cql/entity.hpp"
 #include "cql/scorecard.hpp"
 #include "cql/value.hpp"
 
@@ -94,5 +107,14 @@ void write_report(std::ostream& out, const BatchReport& report, ReportFormat for
 
 // Reads a JSON report (the `json` format). Errors name the file (and the JSON position).
 Result<BatchReport> read_json_report(const std::string& name, const std::string& text);
+
+// A snapshot of a run, for progress displays (spec/scorecards.md §4.4).
+struct BatchProgress {
+  std::string_view phase;  // "planning", "fetching", "scoring", "done"
+  std::size_t entities_done = 0, entities_total = 0;
+  std::int64_t requests_sent = 0, requests_cached = 0, errors = 0;
+  std::int64_t elapsed_ms = 0;
+  std::optional<std::int64_t> eta_ms;  // while scoring, once an entity is done
+};
 
 }  // namespace cql

@@ -3,11 +3,19 @@
 // Loaded from the `jira:` section of `--config` (src/sources/config), or defaulted for an
 // offline dump (one account, "default"). Immutable once loaded.
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "cql/diagnostic.hpp"
+#include "cql/issue_source.hpp"
+
 namespace cql {
+
+struct Entity;
 
 enum class JiraFlavour { Cloud, DataCenter };
 enum class JiraAuth { Basic, Bearer, OAuth };
@@ -40,5 +48,68 @@ struct JiraSettings {
     return nullptr;
   }
 };
+
+// ---- JQL syntax (spec/jira.md §5; implemented in src/jql) ----
+
+// A JQL syntax error the way Jira reports it.
+struct JqlSyntaxError {
+  std::string message;          // "Expecting operator but got 'x'."
+  std::uint32_t line = 1;       // 1-based
+  std::uint32_t character = 1;  // 1-based, in code points, within the line
+  std::uint32_t offset = 0;     // byte offset of the error in the query text
+
+  // "Expecting operator but got 'x'. (line 1, character 12)"
+  std::string text() const;
+};
+
+// nullopt when `jql` is valid JQL (an empty or whitespace-only query is).
+std::optional<JqlSyntaxError> check_jql_syntax(std::string_view jql);
+
+// ---- The JQL sent for an entity (spec/jira.md §2; implemented in src/jql/composer.cpp) ----
+//
+// 1. Base: the call's argument; else the descriptor's x-cortex-issues.jira.defaultJql; else
+//    the workspace JQL of the configuration; else `statusCategory in ("To Do", "In Progress")`.
+// 2. Entity clause: `component = "<tag>" OR labels = "<tag>" OR project = "<tag>"`, or, when
+//    the descriptor lists labels/components/projects, `labels = "<v>"`, `component = "<v>"`,
+//    `project = "<v>"` ORed over the listed values.
+// 3. Each listed value goes to its item's account (alias), else to the default account; the
+//    default clause goes to the default account.
+// 4. `(<base>) AND (<clause>)` (just `<clause>` for an empty base); the base's ORDER BY moves
+//    to the end (dropped for counts; a search without one gets `ORDER BY created DESC, key DESC`).
+//    Every value is a double-quoted JQL string with `\` and `"` escaped: no tag, label or
+//    component can change the structure of the query.
+// 5. Project and component values the account does not know are dropped (compared
+//    case-insensitively; projects by key, name or id); an account left without a clause sends
+//    nothing and counts 0.
+// Pure and thread-safe; the known values come from the callback (IssueSource::known_values).
+
+inline constexpr std::string_view kDefaultBaseJql = R"(statusCategory in ("To Do", "In Progress"))";
+inline constexpr std::string_view kDefaultSearchOrder = "ORDER BY created DESC, key DESC";
+
+struct ComposedJiraQuery {
+  std::string account;  // the account alias
+  std::string jql;      // exactly what is sent; empty when skipped
+  // Nothing is sent for this account: each of its clauses named an unknown project or
+  // component, so it counts 0 issues. `reason` says which, for `cql explain`.
+  bool skipped = false;
+  std::string reason;
+};
+
+// The projects and components of an account, or nullopt with `error` set.
+using KnownValuesLookup = std::function<std::optional<KnownValues>(const std::string& account, std::string& error)>;
+
+struct JiraComposeRequest {
+  const Entity* entity = nullptr;
+  const JiraSettings* settings = nullptr;
+  std::optional<std::string_view> argument;  // the call's JQL (absent or null: none)
+  QueryKind kind = QueryKind::Count;
+};
+
+// One query per account, in order (the default account first). Errors: an invalid base JQL
+// (the argument, the defaultJql or the workspace JQL; ErrorKind::Eval with Jira's message and
+// position), an item naming an account that is not configured, known values that could not be
+// fetched (ErrorKind::Provider).
+Result<std::vector<ComposedJiraQuery>> compose_jira_queries(const JiraComposeRequest& request,
+                                                            const KnownValuesLookup& known);
 
 }  // namespace cql

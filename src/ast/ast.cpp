@@ -67,8 +67,21 @@ void detach_children(Node& node, std::vector<NodePtr>& pending) {
 
 }  // namespace
 
+// Shallow trees (almost all of them) are destroyed the ordinary way, children first; past
+// kRecursiveDepth levels the rest of the subtree is taken apart with an explicit stack.
+constexpr unsigned kRecursiveDepth = 64;
+
 Node::~Node() {
   if (!has_children(*this)) return;
+  thread_local unsigned depth = 0;
+  if (depth < kRecursiveDepth) {
+    ++depth;
+    receiver.reset();
+    items.clear();
+    args.clear();
+    --depth;
+    return;
+  }
   std::vector<NodePtr> pending;
   detach_children(*this, pending);
   while (!pending.empty()) {

@@ -299,7 +299,6 @@ class Builder {
 
 }  // namespace
 
-std::string JqlError::text() const { return fmt::format("{} (line {}, character {})", message, line, character); }
 
 void jql_line_and_character(std::string_view text, std::size_t offset, std::uint32_t& line, std::uint32_t& character) {
   line = 1;
@@ -344,3 +343,11 @@ JqlParse parse_jql(std::string_view text) {
 }
 
 }  // namespace cql::jql
+
+namespace cql {
+
+std::string JqlSyntaxError::text() const { return fmt::format("{} (line {}, character {})", message, line, character); }
+
+std::optional<JqlSyntaxError> check_jql_syntax(std::string_view jql) { return jql::parse_jql(jql).error; }
+
+}  // namespace cql

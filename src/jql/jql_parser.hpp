@@ -7,20 +7,13 @@
 #include <string>
 #include <string_view>
 
+#include "cql/jira.hpp"
 #include "jql/jql_ast.hpp"
 
 namespace cql::jql {
 
-// A syntax error the way Jira reports it.
-struct JqlError {
-  std::string message;          // "Expecting operator but got 'x'."
-  std::uint32_t line = 1;       // 1-based
-  std::uint32_t character = 1;  // 1-based, in code points, within the line
-  std::uint32_t offset = 0;     // byte offset of the error in the query text
-
-  // "Expecting operator but got 'x'. (line 1, character 12)"
-  std::string text() const;
-};
+// A syntax error the way Jira reports it (the public cql::JqlSyntaxError).
+using JqlError = JqlSyntaxError;
 
 struct JqlParse {
   JqlQuery query;                // meaningful only when ok()

@@ -5,20 +5,13 @@
 
 #include <tao/pegtl.hpp>
 
+#include "jql/ascii.hpp"
 #include "jql_rules.hpp"
 
 namespace cql::jql {
 namespace {
 
 namespace pegtl = tao::pegtl;
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // Whether `name` reads back as the same unquoted word (no escapes needed, not a keyword,
 // not a reserved word). Letters, digits, `_`, `-` and `.` only keeps the normal form plain.

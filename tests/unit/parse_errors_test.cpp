@@ -157,3 +157,22 @@ TEST_CASE("a stray control character is an unexpected token", "[unit][parse][dia
   CHECK(error_of(std::string("a\x01")) ==
         "<expr>:1:2: error: expected an operator or the end of the expression\n  a\x01\n   ^\n");
 }
+
+TEST_CASE("decisions of grammar/cql.peg.md that are errors", "[unit][parse][diagnostic]") {
+  auto message_of = [](const std::string& text) {
+    auto result = parse::parse_expression(std::make_shared<SourceFile>("<expr>", text));
+    return result ? std::string("no error") : result.error().message;
+  };
+  CHECK(message_of("1e-400") == "number out of range for a double");
+  CHECK(message_of("-9223372036854775808") == "integer literal out of range");
+  CHECK(message_of("-9223372036854775807 - 1") == "no error");
+  CHECK(message_of("[x => x]") == "a lambda can only be a call argument");
+  CHECK(message_of("f(1 + x => x)") == "a lambda can only be a call argument");
+  CHECK(message_of("not(x)") == "NOT is not a CQL operator");
+  CHECK(message_of("Not x") == "NOT is not a CQL operator");
+  CHECK(message_of("nothing") == "no error");
+  CHECK(message_of("f(x.y = 1)") == "'=' is not a comparison");
+  CHECK(message_of("f(() => 1)") == "expected an expression after '('");
+  CHECK(message_of("\"\\u0000\"") == "no error");
+  CHECK(message_of("!= 1") == "expected an expression");
+}

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <system_error>
 
+#include "eval/utf8.hpp"  // header-only: the UTF-8 encoder shared with the string methods
 #include "parse/syntax_failure.hpp"
 
 namespace cql::parse {
@@ -30,24 +31,6 @@ unsigned code_unit(std::string_view s, std::size_t at) {
 
 bool is_high_surrogate(unsigned u) { return u >= 0xD800 && u <= 0xDBFF; }
 bool is_low_surrogate(unsigned u) { return u >= 0xDC00 && u <= 0xDFFF; }
-
-void append_utf8(std::string& out, unsigned cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 char simple_escape(char c) {
   switch (c) {
@@ -112,7 +95,7 @@ std::string string_value(std::string_view literal, std::uint32_t offset) {
       throw SyntaxFailure{"lone surrogate in \\u escape", "a \\uDC00-\\uDFFF escape must follow a \\uD800-\\uDBFF escape",
                           span_of(offset, escape_begin, 6)};
     }
-    append_utf8(out, unit);
+    utf8::encode(out, unit);
   }
   return out;
 }

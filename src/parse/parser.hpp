@@ -12,6 +12,9 @@
 
 namespace cql::parse {
 
+// Both limits are syntax errors when exceeded (spec/cql.md §8, §11). Parsing recurses once
+// per nesting level (about 2-4 KiB of stack per level in a Debug build, much less optimized),
+// so a caller that raises max_nesting far above the default must parse on a large enough stack.
 struct ParseLimits {
   std::size_t max_text_bytes = 64 * 1024;  // longer text is a syntax error
   std::size_t max_nesting = 256;           // brackets, calls, lambdas, prefix operators

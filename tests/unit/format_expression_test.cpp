@@ -1,15 +1,13 @@
 // The canonical formatter (`cql fmt`): exact strings, and the round trip
 // to_sexpr(parse(format(x))) == to_sexpr(parse(x)) over every conformance expression.
 #include <catch2/catch.hpp>
-#include <filesystem>
-#include <fstream>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "ast/formatter.hpp"
 #include "ast/printer.hpp"
 #include "parse/parser.hpp"
+#include "parse_conformance_cases.hpp"
 
 using namespace cql;
 
@@ -91,24 +89,17 @@ TEST_CASE("formatting a 10,000-term chain does not recurse", "[unit][format]") {
 }
 
 TEST_CASE("format round-trips every conformance expression", "[unit][format][roundtrip]") {
-  const std::filesystem::path cases = std::filesystem::path(CQL_TEST_DATA_DIR) / "conformance/suite/cases";
   int checked = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(cases)) {
-    if (entry.path().extension() != ".json") continue;
-    std::ifstream in(entry.path());
-    const auto file = nlohmann::json::parse(in);
-    for (const auto& c : file.at("cases")) {
-      const std::string expr = c.at("expr").get<std::string>();
-      auto parsed = parse_text(expr);
-      if (!parsed) continue;
-      INFO(entry.path().filename().string() << ": " << c.at("name").get<std::string>());
-      const std::string formatted = ast::format_expression(*parsed.value().root);
-      auto reparsed = parse_text(formatted);
-      REQUIRE(reparsed.ok());
-      CHECK(ast::to_sexpr(*reparsed.value().root) == ast::to_sexpr(*parsed.value().root));
-      CHECK(ast::format_expression(*reparsed.value().root) == formatted);
-      ++checked;
-    }
+  for (const auto& c : test::conformance_cases()) {
+    auto parsed = parse_text(c.expr);
+    if (!parsed) continue;
+    INFO(c.where);
+    const std::string formatted = ast::format_expression(*parsed.value().root);
+    auto reparsed = parse_text(formatted);
+    REQUIRE(reparsed.ok());
+    CHECK(ast::to_sexpr(*reparsed.value().root) == ast::to_sexpr(*parsed.value().root));
+    CHECK(ast::format_expression(*reparsed.value().root) == formatted);
+    ++checked;
   }
   CHECK(checked > 200);
 }

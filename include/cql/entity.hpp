@@ -75,18 +75,19 @@ struct Entity {
   std::string origin_file;
   std::uint32_t origin_line = 0;
 
-  // The Value forms the entity functions return (`entity.tag()`, `groups()`, `links(...)`),
-  // built once by prepare_values() so that hot calls share them instead of allocating.
+  // The Value forms the hot entity functions return (`entity.tag()`, `groups()` ...), built
+  // once by prepare_values() so that those calls share them instead of allocating.
   // Loaders and the Catalog constructor prepare every entity; code that fills an Entity by hand
   // calls prepare_values() after its last change (unprepared entities still work, slower).
   struct Values {
-    Value tag, name, type, description, created, groups, links;
+    Value tag, name, type, description, created, groups;
   };
   Values values;
   bool values_prepared() const noexcept { return values.tag.type() == Type::String; }
 };
 
-// Builds `entity.values` from the fields.
+// The Value forms of the entity's fields; prepare_values() stores them in `entity.values`.
+Entity::Values make_values(const Entity& entity);
 void prepare_values(Entity& entity);
 
 // A reverse-dependency entry: `from` declares a dependency on the indexed tag.

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
+#include <thread>
 #include <unordered_map>
 
 #include "catalog/descriptor_reader.hpp"
@@ -70,6 +72,35 @@ void read_file(const fs::path& path, std::vector<catalog::LoadedEntity>& entitie
   }
 }
 
+// Parsing dominates a large load and files are independent, so they are read on several
+// threads; results are joined in path order, so the outcome does not depend on scheduling.
+void read_files(const std::vector<fs::path>& files, std::vector<catalog::LoadedEntity>& entities,
+                std::vector<Diagnostic>& problems) {
+  struct FileResult {
+    std::vector<catalog::LoadedEntity> entities;
+    std::vector<Diagnostic> problems;
+  };
+  std::vector<FileResult> results(files.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < files.size(); i = next++) {
+      bool unreadable = false;  // one bad file among many is a skipped file, not exit 74
+      read_file(files[i], results[i].entities, results[i].problems, unreadable);
+    }
+  };
+  constexpr std::size_t kFilesPerThread = 64;  // below this, starting a thread costs more than it saves
+  const std::size_t threads = std::min<std::size_t>({std::max(1u, std::thread::hardware_concurrency()), 8,
+                                                     (files.size() + kFilesPerThread - 1) / kFilesPerThread});
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& thread : pool) thread.join();
+  for (auto& result : results) {
+    for (auto& entity : result.entities) entities.push_back(std::move(entity));
+    for (auto& problem : result.problems) problems.push_back(std::move(problem));
+  }
+}
+
 // Keeps the first entity of each tag and reports the others where they are declared.
 std::vector<Entity> drop_duplicates(std::vector<catalog::LoadedEntity> loaded, std::vector<Diagnostic>& problems) {
   std::vector<bool> keep(loaded.size(), true);
@@ -111,8 +142,7 @@ CatalogLoad load_catalog(const std::string& path) {
     const auto files = collect_files(path, load.problems);
     // A directory that cannot even be listed is unreadable as a whole.
     if (files.empty() && load.problems.size() > before) load.unreadable = true;
-    bool file_unreadable = false;  // one bad file among many is a skipped file, not exit 74
-    for (const auto& file : files) read_file(file, loaded, load.problems, file_unreadable);
+    read_files(files, loaded, load.problems);
   } else {
     read_file(path, loaded, load.problems, load.unreadable);
   }

@@ -4,22 +4,8 @@
 
 namespace cql {
 
-namespace {
-
-// Absent text (an empty field) reads as null, like a missing JSON field.
-Value text_or_null(const std::string& text) { return text.empty() ? Value() : Value(text); }
-
-Value link_value(const Link& link) {
-  return Value(Object({{"name", text_or_null(link.name)},
-                       {"type", text_or_null(link.type)},
-                       {"url", text_or_null(link.url)},
-                       {"description", text_or_null(link.description)}}));
-}
-
-}  // namespace
-
-void prepare_values(Entity& entity) {
-  Entity::Values& v = entity.values;
+Entity::Values make_values(const Entity& entity) {
+  Entity::Values v;
   v.tag = Value(entity.tag);
   v.name = Value(entity.name);
   v.type = Value(entity.type);
@@ -29,10 +15,9 @@ void prepare_values(Entity& entity) {
   groups.reserve(entity.groups.size());
   for (const auto& group : entity.groups) groups.emplace_back(Object({{"name", Value(group)}}));
   v.groups = Value(std::move(groups));
-  List links;
-  links.reserve(entity.links.size());
-  for (const auto& link : entity.links) links.push_back(link_value(link));
-  v.links = Value(std::move(links));
+  return v;
 }
+
+void prepare_values(Entity& entity) { entity.values = make_values(entity); }
 
 }  // namespace cql

@@ -201,6 +201,7 @@ class ValueBuilder : public YAML::EventHandler {
   void OnSequenceEnd() override {
     Frame frame = std::move(stack_.back());
     stack_.pop_back();
+    frame.items.shrink_to_fit();  // the value lives as long as the catalog: drop the growth slack
     Value value(std::move(frame.items));
     remember(frame.anchor, value, frame.weight + 1);
     add(std::move(value), frame.weight + 1);
@@ -217,6 +218,7 @@ class ValueBuilder : public YAML::EventHandler {
     stack_.pop_back();
     drop_duplicate_keys(frame);
     const bool record = static_cast<int>(stack_.size()) < key_depth_;
+    frame.entries.shrink_to_fit();
     auto object = std::make_shared<const Object>(std::move(frame.entries));
     if (record) document_.key_offsets.emplace(object.get(), std::move(frame.key_offsets));
     Value value(std::move(object));

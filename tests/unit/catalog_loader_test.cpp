@@ -111,6 +111,24 @@ TEST_CASE("a directory is read recursively, with several documents per file", "[
   CHECK(team.team_groups[0].provider == "OKTA");
 }
 
+TEST_CASE("a large directory loads on several threads in path order", "[unit][catalog]") {
+  test::TempDir dir;
+  for (int i = 0; i < 300; ++i) {
+    const std::string tag = "svc-" + std::to_string(1000 + i);
+    dir.write("d" + std::to_string(i % 7) + "/" + tag + ".yaml",
+              "info:\n  x-cortex-tag: " + tag + "\n  x-cortex-dependency: [{tag: svc-1000}]\n");
+  }
+  dir.write("d3/dup.yaml", "info:\n  x-cortex-tag: svc-1005\n");
+  const CatalogLoad load = load_catalog(dir.path());
+  CHECK(load.catalog.entities().size() == 300);
+  // d3/dup.yaml comes before d5/svc-1005.yaml in path order: the latter is the duplicate.
+  REQUIRE(load.problems.size() == 1);
+  CHECK(load.problems[0].message.find("duplicate tag 'svc-1005'") == 0);
+  CHECK(load.problems[0].source->name() == dir.path() + "/d5/svc-1005.yaml");
+  CHECK(load.catalog.entities().front().tag == "svc-1000");  // d0/svc-1000.yaml comes first
+  CHECK(load.catalog.incoming("svc-1000").size() == 299);    // the kept svc-1005 declares none
+}
+
 TEST_CASE("YAML scalars: quoted text stays text, plain scalars follow the core schema", "[unit][catalog]") {
   const CatalogLoad load = load_catalog(kFixtures + "/multi/services.yaml");
   REQUIRE(load.problems.empty());

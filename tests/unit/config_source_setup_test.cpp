@@ -38,7 +38,7 @@ TEST_CASE("without --config and --issues there is no issue source", "[unit][conf
   CHECK(setup.value().settings->accounts[0].alias == "default");
 }
 
-TEST_CASE("--issues answers every account from the dump", "[unit][config]") {
+TEST_CASE("the --issues dump answers every account", "[unit][config]") {
   SourceOptions options;
   options.issues = kDump;
   auto setup = open_issue_source(options);
@@ -49,7 +49,7 @@ TEST_CASE("--issues answers every account from the dump", "[unit][config]") {
   CHECK(r.count == 34);
 }
 
-TEST_CASE("--cache-ttl takes ISO-8601 or compact durations and rejects the rest", "[unit][config]") {
+TEST_CASE("the --cache-ttl option takes ISO-8601 or compact durations and rejects the rest", "[unit][config]") {
   SourceOptions options;
   options.issues = kDump;
   options.cache_ttl = "PT30M";

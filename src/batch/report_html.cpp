@@ -148,10 +148,16 @@ void write_grid(std::ostream& out, const ScorecardResult& card, std::size_t card
                        markup_escape(e.tag), level.empty() ? "" : swatch(card, level),
                        level.empty() ? "—" : markup_escape(level), e.score, e.total, format_percentage(e.percentage));
     for (const auto& r : e.rules) {
-      const std::string tip = r.title + ": " + std::string(outcome_name(r.outcome)) +
-                              (r.outcome == Outcome::Pass || r.outcome == Outcome::NotApplicable ? "" : "\n" + rule_detail(r));
-      out << fmt::format("<td class=\"o o-{}{}\" title=\"{}\">{}</td>", outcome_name(r.outcome), r.stale ? " stale" : "",
-                         markup_escape(tip), symbol(r.outcome));
+      // Plain passes and rules that do not apply carry no tooltip (the column header names the
+      // rule): on 10,000 entities x 20 rules that keeps the page a few megabytes smaller.
+      const bool quiet = (r.outcome == Outcome::Pass || r.outcome == Outcome::NotApplicable) && !r.stale;
+      std::string tip;
+      if (!quiet) {
+        tip = r.title + ": " + std::string(outcome_name(r.outcome));
+        if (const std::string detail = rule_detail(r); detail != outcome_name(r.outcome)) tip += "\n" + detail;
+      }
+      out << fmt::format("<td class=\"o o-{}{}\"{}>{}</td>", outcome_name(r.outcome), r.stale ? " stale" : "",
+                         quiet ? "" : " title=\"" + markup_escape(tip) + "\"", symbol(r.outcome));
     }
     out << "</tr>\n";
   }

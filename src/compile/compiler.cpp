@@ -1,0 +1,25 @@
+#include "compile/compiler.hpp"
+
+namespace cql::compile {
+
+std::vector<Diagnostic> compile_plan(plan::Plan& plan, const ast::Expression& expression) {
+  std::vector<Diagnostic> errors;
+  // Children always precede their parent (the checker emits post-order), so one forward pass
+  // sees every operand in its final, folded form.
+  for (std::uint32_t i = 0; i < plan.nodes.size(); ++i) {
+    const plan::Op op = plan.nodes[i].op;
+    if (op == plan::Op::Call || op == plan::Op::Method) {
+      auto found = prepare_call(plan, i, expression);
+      if (!found.empty()) {
+        errors.insert(errors.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+        continue;
+      }
+    }
+    if (!fold_node(plan, i)) specialise_node(plan, i);
+  }
+  if (!errors.empty()) return errors;
+  plan = compact(plan);
+  return errors;
+}
+
+}  // namespace cql::compile

@@ -1,0 +1,252 @@
+// The tree walk: dispatch on the node kind, operators, logic, limits and the CallContext.
+#include "eval/evaluation.hpp"
+
+#include <fmt/format.h>
+
+#include "cql/entity.hpp"
+#include "eval/error_text.hpp"
+#include "eval/operators.hpp"
+
+namespace cql::eval {
+
+namespace {
+
+const Value kNull;
+
+std::string list_limit_message(std::size_t elements, std::size_t limit) {
+  return fmt::format("list size limit exceeded: {} elements (limit {})", elements, limit);
+}
+
+}  // namespace
+
+const Value& Evaluation::eval(std::uint32_t index, Value& tmp) {
+  const plan::Node& n = plan_.nodes[index];
+  step(n);
+  switch (n.op) {
+    case plan::Op::Constant: return plan_.constants[n.a];
+    case plan::Op::CustomKey: return custom_key(n);
+    case plan::Op::Param: return *slots_[n.a];
+    case plan::Op::Namespace: return namespace_value(n);
+    case plan::Op::List: {
+      if (n.b > limits_.max_list_elements) raise(n, ErrorKind::Eval, list_limit_message(n.b, limits_.max_list_elements));
+      List items;
+      items.reserve(n.b);
+      for (std::uint32_t i = 0; i < n.b; ++i) items.push_back(eval_owned(plan_.kids[n.a + i]));
+      tmp = Value(std::move(items));
+      return tmp;
+    }
+    case plan::Op::Field: return field(n, tmp);
+    case plan::Op::Call: return call(n, tmp);
+    case plan::Op::Method: return method(n, tmp);
+    case plan::Op::LambdaMethod: return lambda_method(n, tmp);
+    case plan::Op::Not:
+      tmp = !eval_bool(n.a, "`!` needs a bool");
+      return tmp;
+    case plan::Op::Negate: {
+      Value operand_tmp;
+      const Value& operand = eval(n.a, operand_tmp);
+      try {
+        Value result = negate(operand);
+        tmp = std::move(result);
+      } catch (EvalFailure& f) {
+        if (operand.is_null()) {
+          raise(n, ErrorKind::Type, fmt::format("cannot apply unary `-` to null: {}", null_note(plan_.nodes[n.a].ast)));
+        }
+        raise(n, f.kind, std::move(f.message));
+      }
+      return tmp;
+    }
+    case plan::Op::Arith: return arith_chain(n, tmp);
+    case plan::Op::Compare:
+      tmp = compare_node(n);
+      return tmp;
+    case plan::Op::Equal:
+      tmp = equal_node(n);
+      return tmp;
+    case plan::Op::And:
+      tmp = logic_chain(n, true);
+      return tmp;
+    case plan::Op::Or:
+      tmp = logic_chain(n, false);
+      return tmp;
+  }
+  raise(n, ErrorKind::Eval, "internal error: unknown node");
+}
+
+Value Evaluation::eval_owned(std::uint32_t index) {
+  Value tmp;
+  const Value& v = eval(index, tmp);
+  if (&v == &tmp) return tmp;
+  return v;
+}
+
+bool Evaluation::eval_bool(std::uint32_t index, std::string_view what) {
+  const plan::Node& n = plan_.nodes[index];
+  switch (n.op) {
+    // Boolean-valued nodes answer without building a Value.
+    case plan::Op::Compare:
+      step(n);
+      return compare_node(n);
+    case plan::Op::Equal:
+      step(n);
+      return equal_node(n);
+    case plan::Op::And:
+      step(n);
+      return logic_chain(n, true);
+    case plan::Op::Or:
+      step(n);
+      return logic_chain(n, false);
+    case plan::Op::Not:
+      step(n);
+      return !eval_bool(n.a, "`!` needs a bool");
+    default: {
+      Value tmp;
+      const Value& v = eval(index, tmp);
+      if (v.type() != Type::Bool) not_bool(n.ast, what, v);
+      return v.as_bool();
+    }
+  }
+}
+
+bool Evaluation::compare_node(const plan::Node& n) {
+  Value left_tmp, right_tmp;
+  const Value& left = eval(n.a, left_tmp);
+  const Value& right = eval(n.b, right_tmp);
+  const auto op = static_cast<ast::BinaryOp>(n.sub);
+  try {
+    return compare(op, left, right);
+  } catch (EvalFailure& f) {
+    if (left.is_null() || right.is_null()) {
+      const ast::Node* null_side = plan_.nodes[left.is_null() ? n.a : n.b].ast;
+      raise(n, ErrorKind::Type, fmt::format("cannot apply `{}` to null: {}", ast::op_text(op), null_note(null_side)));
+    }
+    raise(n, f.kind, std::move(f.message));
+  }
+}
+
+bool Evaluation::equal_node(const plan::Node& n) {
+  Value left_tmp, right_tmp;
+  const Value& left = eval(n.a, left_tmp);  // left before right: errors and captures in source order
+  const Value& right = eval(n.b, right_tmp);
+  return equal(left, right) == (static_cast<ast::BinaryOp>(n.sub) == ast::BinaryOp::Equal);
+}
+
+bool Evaluation::logic_chain(const plan::Node& n, bool is_and) {
+  const std::string_view what = is_and ? "`AND` needs bool operands" : "`OR` needs bool operands";
+  const std::uint32_t* kid = plan_.kids.data() + n.a;
+  for (std::uint32_t i = 0; i < n.b; ++i) {
+    if (eval_bool(kid[i], what) != is_and) return !is_and;
+  }
+  return is_and;
+}
+
+const Value& Evaluation::arith_chain(const plan::Node& n, Value& tmp) {
+  Value acc = eval_owned(plan_.kids[n.a]);
+  for (std::uint32_t i = 1; i < n.b; ++i) {
+    const std::uint32_t k = n.a + i;
+    Value right_tmp;
+    const Value& right = eval(plan_.kids[k], right_tmp);
+    const ast::BinaryOp op = plan_.kid_ops[k];
+    try {
+      acc = arithmetic(op, acc, right, limits_.max_string_bytes);
+    } catch (EvalFailure& f) {
+      const ast::Node* at = plan_.kid_ast[k];
+      if (f.kind == ErrorKind::Type && (acc.is_null() || right.is_null())) {
+        const ast::Node* null_side = acc.is_null() ? at->items[0].get() : plan_.nodes[plan_.kids[k]].ast;
+        throw LocatedError{ErrorKind::Type,
+                           fmt::format("cannot apply `{}` to null: {}", ast::op_text(op), null_note(null_side)), at};
+      }
+      throw LocatedError{f.kind, std::move(f.message), at};
+    }
+  }
+  tmp = std::move(acc);
+  return tmp;
+}
+
+const Value& Evaluation::custom_key(const plan::Node& n) const {
+  const Value& custom = context().entity.custom;
+  if (custom.type() != Type::Object) return kNull;
+  const Value* v = custom.as_object().find(plan_.constants[n.a].as_string());
+  return v != nullptr ? *v : kNull;
+}
+
+const Value& Evaluation::namespace_value(const plan::Node& n) {
+  const plan::NamespaceSite& site = plan_.namespaces[n.a];
+  if (site.spec != nullptr && site.spec->is_present) {
+    context();  // presence depends on the entity: never a constant
+    bool present = false;
+    try {
+      present = site.spec->is_present(*this);
+    } catch (EvalFailure& f) {
+      raise(n, f.kind, std::move(f.message));
+    }
+    if (!present) return kNull;
+  }
+  return site.handle;
+}
+
+// --- errors ----------------------------------------------------------------------------------
+
+void Evaluation::raise(const plan::Node& node, ErrorKind kind, std::string message) const {
+  throw LocatedError{kind, std::move(message), node.ast};
+}
+
+void Evaluation::step_limit(const plan::Node& node) const {
+  raise(node, ErrorKind::Eval, fmt::format("evaluation step limit exceeded ({} steps)", limits_.max_steps));
+}
+
+void Evaluation::not_bool(const ast::Node* at, std::string_view what, const Value& value) const {
+  std::string message = fmt::format("{}, got {}", what, type_name(value.type()));
+  if (value.is_null()) message += ": " + null_note(at);
+  throw LocatedError{ErrorKind::Type, std::move(message), at};
+}
+
+std::string Evaluation::null_note(const ast::Node* expression) const {
+  return fmt::format("{} is null", expression_text(*expression));
+}
+
+// --- CallContext -----------------------------------------------------------------------------
+
+const EvalContext& Evaluation::context() const {
+  if (context_ == nullptr) throw NotConstant{};
+  return *context_;
+}
+
+Timestamp Evaluation::now() const { return context().now; }
+const Entity& Evaluation::entity() const { return context().entity; }
+const Catalog* Evaluation::catalog() const { return context().catalog; }
+IssueSource* Evaluation::issue_source() const { return context().issue_source; }
+const JiraSettings* Evaluation::jira_settings() const { return context().jira_settings; }
+const Facts* Evaluation::facts() const { return context().facts; }
+
+void Evaluation::capture(std::string_view name, const Value& value) {
+  if (captures_ == nullptr) throw NotConstant{};
+  for (Capture& c : *captures_) {
+    if (c.name == name) {
+      c.value = value;
+      return;
+    }
+  }
+  captures_->push_back(Capture{std::string(name), value});
+}
+
+void Evaluation::charge_steps(std::uint64_t steps) {
+  steps_ += steps;
+  if (steps_ > limits_.max_steps) {
+    fail(ErrorKind::Eval, fmt::format("evaluation step limit exceeded ({} steps)", limits_.max_steps));
+  }
+}
+
+void Evaluation::check_list_size(std::size_t elements) {
+  if (elements > limits_.max_list_elements) {
+    fail(ErrorKind::Eval, list_limit_message(elements, limits_.max_list_elements));
+  }
+}
+
+void Evaluation::check_string_size(std::size_t bytes) {
+  if (bytes > limits_.max_string_bytes) {
+    fail(ErrorKind::Eval, fmt::format("string size limit exceeded: {} bytes (limit {})", bytes, limits_.max_string_bytes));
+  }
+}
+
+}  // namespace cql::eval

@@ -1,0 +1,100 @@
+#pragma once
+// One evaluation of a plan: the per-evaluation state (step counter, lambda parameter slots,
+// captures) and the tree walk. It is also the CallContext native functions see.
+//
+// Values are passed by reference where possible: eval(node, tmp) returns a reference either to
+// a value that outlives the evaluation step (a constant of the plan, the entity's data, a list
+// element) or to `tmp`, which the caller owns. Comparing `custom("x") == "y"` therefore copies
+// nothing and allocates nothing.
+//
+// Errors are thrown inside (LocatedError, EvalFailure from natives) and caught once by the
+// entry points in evaluate.hpp; nothing escapes them.
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "compile/plan.hpp"
+#include "cql/context.hpp"
+#include "cql/registry.hpp"
+
+namespace cql::eval {
+
+// A failure with the AST node it belongs to.
+struct LocatedError {
+  ErrorKind kind;
+  std::string message;
+  const ast::Node* at;
+};
+
+// Thrown by the CallContext when constant folding reaches something that needs an evaluation
+// context (the entity, the clock, captures ...): the node is not a constant.
+struct NotConstant {};
+
+class Evaluation final : public CallContext {
+ public:
+  // `context` null: constant folding at compile time.
+  Evaluation(const plan::Plan& plan, const EvalContext* context, const Limits& limits, const Value** slots,
+             std::vector<Capture>* captures)
+      : plan_(plan), context_(context), limits_(limits), slots_(slots), captures_(captures) {}
+
+  // The value of a node; see the header comment for the lifetime of the returned reference.
+  const Value& eval(std::uint32_t index, Value& tmp);
+  Value eval_owned(std::uint32_t index);
+  // A node that must produce a bool; `what` starts the error message ("`AND` needs bool operands").
+  bool eval_bool(std::uint32_t index, std::string_view what);
+
+  // CallContext
+  Timestamp now() const override;
+  const Entity& entity() const override;
+  const Catalog* catalog() const override;
+  IssueSource* issue_source() const override;
+  const JiraSettings* jira_settings() const override;
+  const Facts* facts() const override;
+  void capture(std::string_view name, const Value& value) override;
+  void charge_steps(std::uint64_t steps) override;
+  void check_list_size(std::size_t elements) override;
+  void check_string_size(std::size_t bytes) override;
+  const void* prepared() const override { return prepared_; }
+
+ private:
+  void step(const plan::Node& node) {
+    if (++steps_ > limits_.max_steps) step_limit(node);
+  }
+  [[noreturn]] void step_limit(const plan::Node& node) const;
+  [[noreturn]] void raise(const plan::Node& node, ErrorKind kind, std::string message) const;
+  [[noreturn]] void not_bool(const ast::Node* at, std::string_view what, const Value& value) const;
+  // "<sub-expression> is null" for type errors on null.
+  std::string null_note(const ast::Node* expression) const;
+  const EvalContext& context() const;
+
+  // evaluation.cpp
+  bool compare_node(const plan::Node& node);
+  bool equal_node(const plan::Node& node);
+  bool logic_chain(const plan::Node& node, bool is_and);
+  const Value& arith_chain(const plan::Node& node, Value& tmp);
+  const Value& custom_key(const plan::Node& node) const;
+  const Value& namespace_value(const plan::Node& node);
+
+  // eval_calls.cpp
+  const Value& call(const plan::Node& node, Value& tmp);
+  const Value& method(const plan::Node& node, Value& tmp);
+  const Value& field(const plan::Node& node, Value& tmp);
+  Value run_native(const plan::Node& node, const plan::Binding& binding, std::span<Value> args);
+  Value run_fallback(const plan::Node& node, const plan::CallSite& site, const std::string& canonical);
+  void evaluate_arguments(const plan::Binding& binding, std::span<Value> out);
+  void check_namespace_present(const plan::Node& node, const plan::CallSite& site);
+
+  // eval_lambdas.cpp
+  const Value& lambda_method(const plan::Node& node, Value& tmp);
+
+  const plan::Plan& plan_;
+  const EvalContext* context_;
+  const Limits& limits_;
+  const Value** slots_;
+  std::vector<Capture>* captures_;
+  std::uint64_t steps_ = 0;
+  const void* prepared_ = nullptr;
+};
+
+}  // namespace cql::eval

@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -41,6 +42,9 @@ struct LoadedData {
   std::shared_ptr<IssueSource> issue_source;
   std::shared_ptr<const JiraSettings> jira_settings;
   Timestamp now;
+  // Catalog, entity and facts problems that did not stop the run (a skipped file, entity or
+  // entry); already printed as warnings. Non-empty: `score` exits 1.
+  std::vector<Diagnostic> problems;
 
   EvalContext context() const;
   // Registry::standard() plus the namespaces of the loaded facts.

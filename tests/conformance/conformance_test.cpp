@@ -34,8 +34,8 @@ namespace {
 using nlohmann::json;
 
 // Cases that need parts of `cql` not on main yet. Shrink this list as they land.
-// - Whole files: the jira namespace and offline issue source (JQL engineer).
-const std::set<std::string> kPendingFiles = {"jira"};
+// - Whole files: none.
+const std::set<std::string> kPendingFiles = {};
 // - Single cases ("file/case name") that need a namespace not registered yet.
 const std::set<std::string> kPendingCases = {};
 

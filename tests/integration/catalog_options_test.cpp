@@ -18,7 +18,7 @@ cql::test::ProcessResult eval(std::vector<std::string> options, const std::strin
 
 }  // namespace
 
-TEST_CASE("--catalog with --tag picks the entity", "[integration][catalog]") {
+TEST_CASE("cql eval --catalog with --tag picks the entity", "[integration][catalog]") {
   auto r = eval({"--catalog", kSuite + "/catalog", "--tag", "payments"}, "entity.name()");
   CHECK(r.status == 0);
   CHECK(r.out == "\"Payments Service\"\n");
@@ -63,7 +63,7 @@ TEST_CASE("catalog problems are warnings; evaluation still runs", "[integration]
   CHECK(r.err == bad + ":1:1: warning: descriptor has no x-cortex-tag; skipped\n  info:\n  ^\n");
 }
 
-TEST_CASE("--entity reads one descriptor or entity JSON", "[integration][catalog]") {
+TEST_CASE("cql eval --entity reads one descriptor or entity JSON", "[integration][catalog]") {
   auto r = eval({"--entity", kSuite + "/catalog/checkout-web.yaml"}, "[entity.type(), hasGroup(\"web\")]");
   CHECK(r.status == 0);
   CHECK(r.out == "[\"frontend\", true]\n");
@@ -82,7 +82,7 @@ TEST_CASE("--entity reads one descriptor or entity JSON", "[integration][catalog
   CHECK(r.status == 74);
 }
 
-TEST_CASE("--facts answers the integration namespaces", "[integration][facts]") {
+TEST_CASE("cql eval --facts answers the integration namespaces", "[integration][facts]") {
   const std::vector<std::string> data = {"--catalog", kSuite + "/catalog", "--facts", kSuite + "/facts.yaml"};
   auto options = data;
   options.insert(options.end(), {"--tag", "payments"});

@@ -54,14 +54,13 @@ void not_implemented(std::string_view option) {
 }
 
 // Loading problems that did not stop the run: shown on stderr as warnings (file:line:col and
-// the source line), kept for the commands that report "something was skipped".
+// the source line) and remembered for the commands that report "something was skipped".
 void keep_problems(LoadedData& data, std::vector<Diagnostic> problems) {
   for (auto& problem : problems) {
-    Diagnostic shown = problem;
-    shown.severity = Severity::Warning;
-    std::fputs(render(shown).c_str(), stderr);
-    data.problems.push_back(std::move(problem));
+    problem.severity = Severity::Warning;
+    std::fputs(render(problem).c_str(), stderr);
   }
+  if (!problems.empty()) data.skipped_input = true;
 }
 
 Timestamp current_time() {
@@ -85,7 +84,7 @@ Result<std::shared_ptr<LoadedData>> load_data(const DataOptions& options) {
   }
 
   // --catalog, --tag, --entity (spec/scorecards.md §1). Skipped files and entities do not stop
-  // the run: they are printed as warnings and kept in data->problems (score exits 1).
+  // the run: they are printed as warnings and set data->skipped_input (score exits 1).
   if (!options.tag.empty() && options.catalog.empty()) return usage_error("--tag needs --catalog");
   if (!options.tag.empty() && !options.entity_file.empty()) return usage_error("--entity and --tag cannot be used together");
   if (!options.catalog.empty()) {

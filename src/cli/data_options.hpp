@@ -42,9 +42,10 @@ struct LoadedData {
   std::shared_ptr<IssueSource> issue_source;
   std::shared_ptr<const JiraSettings> jira_settings;
   Timestamp now;
-  // Catalog, entity and facts problems that did not stop the run (a skipped file, entity or
-  // entry); already printed as warnings. Non-empty: `score` exits 1.
-  std::vector<Diagnostic> problems;
+  // Something named was skipped while loading (a catalog file or entity that could not be read
+  // or was invalid, a bad facts entry); `cql score` then exits 1 (spec/scorecards.md §1, §4.6).
+  // The problems themselves were printed as warnings.
+  bool skipped_input = false;
 
   EvalContext context() const;
   // Registry::standard() plus the namespaces of the loaded facts.

@@ -9,6 +9,7 @@
 
 #include "cql/catalog.hpp"
 #include "cql/time.hpp"
+#include "sources/offline_source.hpp"
 
 namespace cql::cli {
 
@@ -78,11 +79,25 @@ Result<std::shared_ptr<LoadedData>> load_data(const DataOptions& options) {
   if (!options.facts.empty()) not_implemented("--facts");
 
   // --issues, --config, --cache, --no-cache, --cache-ttl
-  if (!options.issues.empty()) not_implemented("--issues");
   if (!options.config.empty()) not_implemented("--config");
   if (!options.cache_dir.empty()) not_implemented("--cache");
   if (options.no_cache) not_implemented("--no-cache");
   if (!options.cache_ttl.empty()) not_implemented("--cache-ttl");
+
+  // --issues DUMP: the offline source answers every account from the dump (jira.md §7);
+  // without accounts from --config there is one, "default". Relative dates use --now.
+  if (!options.issues.empty()) {
+    if (!data->jira_settings || data->jira_settings->accounts.empty()) {
+      JiraSettings settings = data->jira_settings ? *data->jira_settings : JiraSettings{};
+      JiraAccount account;
+      account.alias = settings.default_alias;
+      settings.accounts.push_back(account);
+      data->jira_settings = std::make_shared<const JiraSettings>(std::move(settings));
+    }
+    auto source = sources::OfflineSource::open(options.issues, *data->jira_settings, data->now);
+    if (!source.ok()) return source.error();
+    data->issue_source = std::shared_ptr<IssueSource>(std::move(source).value());
+  }
 
   return data;
 }

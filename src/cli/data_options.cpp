@@ -10,6 +10,7 @@
 #include "cql/catalog.hpp"
 #include "cql/time.hpp"
 #include "sources/offline_source.hpp"
+#include "stdlib/families.hpp"
 
 namespace cql::cli {
 
@@ -36,7 +37,11 @@ EvalContext LoadedData::context() const {
   return ctx;
 }
 
-Registry LoadedData::registry() const { return Registry::standard(); }
+Registry LoadedData::registry() const {
+  Registry registry = Registry::standard();
+  if (facts) register_fact_namespaces(registry, *facts);
+  return registry;
+}
 
 namespace {
 

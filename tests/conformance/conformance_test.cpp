@@ -42,13 +42,6 @@ const std::set<std::string> kPendingFiles = {"entity", "facts"};
 constexpr bool kPendingTaggedCases = true;
 // - Single cases ("file/case name") that need a namespace not registered yet.
 const std::set<std::string> kPendingCases = {
-    "rejected/unknown entity function",     // the entity namespace
-    "rejected/unknown list method",         // groups() (entity family)
-    "rejected/missing argument",            // hasGroup() (entity family)
-    "rejected/unknown named argument",      // dependencies.out() (entity family)
-    "rejected/duplicate named argument",    // dependencies.out() (entity family)
-    "rejected/invalid constant regex",      // entity.tag()
-    "rejected/RE2 has no backreferences",   // entity.tag()
     "jira/computed JQL",                    // entity.tag()
 };
 

@@ -24,5 +24,6 @@ void add_fmt_command(CLI::App& app);      // fmt_command.cpp
 void add_explain_command(CLI::App& app);  // explain_command.cpp
 void add_jql_command(CLI::App& app);  // src/cli/jql_command.cpp: `cql jql check`
 void add_merge_command(CLI::App& app);
+void add_jira_command(CLI::App& app);  // `cql jira test`
 
 }  // namespace cql::cli

@@ -86,6 +86,7 @@ struct JiraPlanner::Impl {
   std::vector<Chunk> chunks;
   std::map<std::string, std::optional<KnownValues>> known;  // per account
   std::mutex known_mutex;
+  std::map<std::string, std::string> failed_accounts;
   JiraPlanStats stats;
   std::size_t entities = 0;
 
@@ -178,7 +179,9 @@ struct JiraPlanner::Impl {
     // Group the counts that can be grouped by (account, base); cut groups into chunks.
     std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> groups;
     for (std::size_t i = 0; i < counts.size(); ++i) {
-      if (counts[i].clause) groups[{counts[i].query.account, counts[i].clause->base_where}].push_back(i);
+      if (counts[i].clause && !failed_accounts.count(counts[i].query.account)) {
+        groups[{counts[i].query.account, counts[i].clause->base_where}].push_back(i);
+      }
     }
     for (auto& [key, members] : groups) {
       Chunk chunk;
@@ -248,8 +251,12 @@ struct JiraPlanner::Impl {
       stats.grouped_counts += chunk.members.size();
       stats.listing_requests += std::max<std::size_t>(1, (static_cast<std::size_t>(chunk.issues) + kPageSize - 1) / kPageSize);
     }
-    stats.count_requests = counts.size() - stats.grouped_counts;
-    stats.search_requests = searches.size();
+    std::size_t failed_counts = 0, failed_searches = 0;
+    for (const auto& need : counts) failed_counts += failed_accounts.count(need.query.account);
+    for (const auto& search : searches) failed_searches += failed_accounts.count(search.account);
+    stats.count_requests = counts.size() - stats.grouped_counts - failed_counts;
+    stats.search_requests = searches.size() - failed_searches;
+    stats.failed_account_queries = failed_counts + failed_searches;
   }
 
   void count_locally(const Chunk& chunk, const QueryResult& listing) {
@@ -282,7 +289,16 @@ struct JiraPlanner::Impl {
     }
   }
 
+  QueryResult account_failure(const std::string& account) const {
+    QueryResult r;
+    r.error = failed_accounts.at(account);
+    return r;
+  }
+
   void execute(const std::function<void()>& on_progress) {
+    for (auto& need : counts) {
+      if (failed_accounts.count(need.query.account)) need.answer = account_failure(need.query.account);
+    }
     std::vector<IssueQuery> listings;
     std::vector<std::size_t> listing_chunk;
     for (std::size_t i = 0; i < chunks.size(); ++i) {
@@ -302,8 +318,13 @@ struct JiraPlanner::Impl {
     auto answers = fetch_all(singles, on_progress);
     for (std::size_t j = 0; j < answers.size(); ++j) counts[single_index[j]].answer = std::move(answers[j]);
     for (auto& need : counts) source.prefill(need.query, std::move(*need.answer));
-    auto found = fetch_all(searches, on_progress);
-    for (std::size_t i = 0; i < found.size(); ++i) source.prefill(searches[i], std::move(found[i]));
+    std::vector<IssueQuery> wanted;
+    for (const auto& search : searches) {
+      if (failed_accounts.count(search.account)) source.prefill(search, account_failure(search.account));
+      else wanted.push_back(search);
+    }
+    auto found = fetch_all(wanted, on_progress);
+    for (std::size_t i = 0; i < found.size(); ++i) source.prefill(wanted[i], std::move(found[i]));
   }
 
   std::string describe() const {
@@ -325,6 +346,9 @@ struct JiraPlanner::Impl {
     out += fmt::format("  counts sent one by one: {}\n", stats.count_requests);
     out += fmt::format("  jira.issues() searches: {}\n", stats.search_requests);
     out += fmt::format("  accounts left without a clause (0 issues, no request): {}\n", stats.no_request);
+    for (const auto& [account, error] : failed_accounts) {
+      out += fmt::format("  account {} failed its credential check; its queries are errors without a request: {}\n", account, error);
+    }
     const std::size_t total = stats.listing_requests + stats.count_requests + stats.search_requests;
     out += fmt::format("  total: about {} requests instead of {}\n", total, stats.distinct_counts + stats.distinct_searches);
     return out;
@@ -335,6 +359,7 @@ JiraPlanner::JiraPlanner(const CompiledScorecards& scorecards, const BatchData& 
     : impl_(std::make_unique<Impl>(scorecards, data, source)) {}
 JiraPlanner::~JiraPlanner() = default;
 
+void JiraPlanner::set_failed_accounts(std::map<std::string, std::string> failed) { impl_->failed_accounts = std::move(failed); }
 void JiraPlanner::collect(std::span<const EntityWork> work) { impl_->collect(work); }
 void JiraPlanner::decide() { impl_->decide(); }
 void JiraPlanner::execute(const std::function<void()>& on_progress) { impl_->execute(on_progress); }

@@ -7,6 +7,7 @@
 //   5. assemble the report (entities sorted by tag, summaries, run statistics).
 #include <chrono>
 #include <condition_variable>
+#include <map>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -22,6 +23,7 @@
 #include "batch/scoring.hpp"
 #include "batch/shard.hpp"
 #include "cql/batch.hpp"
+#include "cql/jira.hpp"
 
 namespace cql {
 
@@ -196,6 +198,18 @@ Diagnostic warning(std::string message) {
   return d;
 }
 
+// The "who am I" check of every configured account (spec/jira.md §4), once per run before
+// any query: a credential Jira does not accept would otherwise fail every query one by one.
+std::map<std::string, std::string> verify_accounts(IssueSource& source, const JiraSettings* settings) {
+  std::map<std::string, std::string> failed;
+  if (!settings) return failed;
+  for (const auto& account : settings->accounts) {
+    const AccountCheck check = source.verify_identity(account.alias);
+    if (!check.ok) failed.emplace(account.alias, check.error);
+  }
+  return failed;
+}
+
 CheckpointHeader checkpoint_header(const CompiledScorecards& scorecards, const BatchOptions& options) {
   CheckpointHeader header;
   header.now = options.now;
@@ -274,8 +288,14 @@ Result<BatchRun> run_batch(const CompiledScorecards& scorecards, const BatchData
   parallel_for(todo.size(), options.jobs, [&](std::size_t i) { work[i] = run.decide(*todo[i]); });
 
   // 3. The Jira plan.
+  std::map<std::string, std::string> failed_accounts;
+  if (run.source() && !todo.empty()) {
+    failed_accounts = verify_accounts(*run.source(), data.jira_settings);
+    for (const auto& [account, error] : failed_accounts) out.problems.push_back(warning(error));
+  }
   if (run.source() && options.plan_jira) {
     JiraPlanner planner(scorecards, data, *run.source());
+    planner.set_failed_accounts(failed_accounts);
     planner.collect(work);
     planner.decide();
     phase = "fetching";
@@ -351,6 +371,7 @@ Result<std::string> explain_batch_plan(const CompiledScorecards& scorecards, con
   std::vector<EntityWork> work(todo.size());
   parallel_for(todo.size(), options.jobs, [&](std::size_t i) { work[i] = run.decide(*todo[i]); });
   JiraPlanner planner(scorecards, data, *run.source());
+  planner.set_failed_accounts(verify_accounts(*run.source(), data.jira_settings));
   planner.collect(work);
   planner.decide();
   return planner.describe();

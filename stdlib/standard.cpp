@@ -18,8 +18,6 @@ Registry Registry::standard() {
   register_entity(registry);
   register_integrations(registry);
   register_jira(registry);
-  register_entity(registry);
-  register_integrations(registry);
   return registry;
 }
 

@@ -2,10 +2,12 @@
 // so the expectations do not move when the standard library grows.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <unistd.h>
 
+#include "check/checker.hpp"
 #include "cli/completion.hpp"
 
 using namespace cql;
@@ -217,4 +219,34 @@ TEST_CASE("file arguments complete paths; directories end with a slash", "[unit]
   CHECK(absolute[0].insert == (dir / "catalog/").string());
   CHECK(absolute[0].label == "catalog/");
   fs::remove_all(dir);
+}
+
+TEST_CASE("completion over the standard registry", "[unit][completion]") {
+  const Registry registry = Registry::standard();
+  const Completer completer(registry);
+  CHECK(inserts(completer.complete("jira.")) == std::vector<std::string>{"issues(", "numOfIssues("});
+  const auto string_methods = inserts(completer.complete("\"x\"."));
+  for (const char* m : {"matches(", "matchesIn(", "contains(", "startsWith(", "split(", "length"}) {
+    INFO(m);
+    CHECK(std::find(string_methods.begin(), string_methods.end(), m) != string_methods.end());
+  }
+  // A list from a namespace function: list methods, including the evaluator's lambda methods.
+  const auto list_methods = inserts(completer.complete("ownership.allOwners()."));
+  for (const char* m : {"filter(", "map(", "any(", "all(", "none(", "anyMatch(", "length"}) {
+    INFO(m);
+    CHECK(std::find(list_methods.begin(), list_methods.end(), m) != list_methods.end());
+  }
+  CHECK(std::find(list_methods.begin(), list_methods.end(), "toLowerCase(") == list_methods.end());
+  CHECK(inserts(completer.complete("entity.ta")) == std::vector<std::string>{"tag("});
+}
+
+TEST_CASE("completion's lambda methods are exactly the ones the checker implements", "[unit][completion]") {
+  const Registry registry;
+  const Completer completer(registry);
+  const auto methods = inserts(completer.complete("[1]."));
+  REQUIRE(methods == std::vector<std::string>{"all(", "any(", "filter(", "map(", "none("});
+  for (const std::string& m : methods) {
+    INFO(m);
+    CHECK(check::is_lambda_method(m.substr(0, m.size() - 1)));
+  }
 }

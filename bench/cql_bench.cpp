@@ -4,8 +4,9 @@
 //   BM_Eval/<name>   evaluate the compiled Program against the case's entity.
 // Each case is evaluated once before timing and compared with `expected` (JSON form of
 // spec/cli.md, numbers compared numerically); a mismatch or an error skips the case with the
-// reason and makes the binary exit non-zero. Every benchmark reports `allocs`, the heap
-// allocations per iteration, counted by the global operator new below.
+// reason and makes the binary exit non-zero (bench_hooks.hpp). The engine's benchmarks report
+// `allocs`, the heap allocations per iteration, counted by the global operator new below
+// (which counts for the whole binary).
 //
 //   ./build-release/bench/cql_bench --benchmark_min_time=0.2
 #include <benchmark/benchmark.h>
@@ -22,9 +23,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bench_hooks.hpp"
 #include "cql/engine.hpp"
 #include "cql/entity.hpp"
 #include "eval/json_value.hpp"
+#include "parse/parser.hpp"
 
 // --- allocation counting ---------------------------------------------------------------------
 
@@ -45,8 +48,8 @@ void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
 void* operator new[](std::size_t size, const std::nothrow_t& tag) noexcept { return operator new(size, tag); }
 void operator delete(void* p) noexcept { std::free(p); }
 void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { operator delete(p); }
+void operator delete[](void* p, std::size_t) noexcept { operator delete[](p); }
 
 namespace {
 
@@ -90,6 +93,7 @@ cql::Entity make_entity(const Json& data) {
         cql::Link{text_field(l, "name"), text_field(l, "type"), text_field(l, "url"), text_field(l, "description")});
   }
   if (data.contains("custom")) entity.custom = cql::value_from_json(data.at("custom"));
+  cql::prepare_values(entity);  // as the catalog loaders do: entity.tag() etc. share prebuilt Values
   return entity;
 }
 
@@ -149,29 +153,21 @@ std::shared_ptr<Case> prepare_case(const cql::Engine& engine, const Json& data) 
   return c;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-
+// Reads the workload and registers BM_Parse/<name> and BM_Eval/<name> for each case; runs in
+// main() through the shared entry point (bench_main.cpp).
+void register_workload() {
   std::ifstream in(workload_path());
-  if (!in) {
-    std::fprintf(stderr, "cql_bench: cannot read %s\n", workload_path().c_str());
-    return 1;
-  }
-  const Json workload = Json::parse(in, nullptr, false);
+  const Json workload = in ? Json::parse(in, nullptr, false) : Json();
   if (!workload.is_array()) {
-    std::fprintf(stderr, "cql_bench: %s is not a JSON array of cases\n", workload_path().c_str());
-    return 1;
+    std::fprintf(stderr, "cql_bench: %s is not a readable JSON array of cases\n", workload_path().c_str());
+    cql::bench::mark_failed();
+    return;
   }
-
   const cql::Engine engine = cql::EngineBuilder().build();
-  bool failed = false;
   for (const Json& data : workload) {
     const std::shared_ptr<Case> c = prepare_case(engine, data);
     if (!c->problem.empty()) {
-      failed = true;
+      cql::bench::mark_failed();
       std::fprintf(stderr, "cql_bench: %s: %s\n", c->name.c_str(), c->problem.c_str());
     }
     benchmark::RegisterBenchmark(("BM_Parse/" + c->name).c_str(), [c, engine](benchmark::State& state) {
@@ -183,6 +179,18 @@ int main(int argc, char** argv) {
       for (auto _ : state) {
         auto program = engine.compile(c->text);
         benchmark::DoNotOptimize(program);
+      }
+    });
+    // Where parse + check + compile time goes: the parser alone.
+    benchmark::RegisterBenchmark(("BM_ParseOnly/" + c->name).c_str(), [c](benchmark::State& state) {
+      if (!c->problem.empty()) {
+        state.SkipWithError(c->problem.c_str());
+        return;
+      }
+      AllocationCounter allocations(state);
+      for (auto _ : state) {
+        auto ast = cql::parse::parse_expression(std::make_shared<const cql::SourceFile>("<expr>", c->text));
+        benchmark::DoNotOptimize(ast);
       }
     });
     benchmark::RegisterBenchmark(("BM_Eval/" + c->name).c_str(), [c](benchmark::State& state) {
@@ -199,7 +207,8 @@ int main(int argc, char** argv) {
       }
     });
   }
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return failed ? 1 : 0;
 }
+
+const bool kRegistered = cql::bench::add_setup(register_workload);
+
+}  // namespace

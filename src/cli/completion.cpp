@@ -301,6 +301,53 @@ std::vector<CompletionCandidate> Completer::bare_names(std::string_view text) co
   return out;
 }
 
+const FunctionSpec* Completer::called_function(std::string_view text, const std::vector<Token>& tokens,
+                                               std::size_t open) const {
+  if (open == 0 || tokens[open - 1].kind != TokenKind::Identifier) return nullptr;
+  const std::string_view name = tokens[open - 1].text(text);
+  if (open < 2 || !is_punct(tokens[open - 2], text, '.')) return find_global(registry_, name);
+  const ReceiverType receiver = infer_receiver(text, tokens[open - 2].begin);
+  if (receiver.type == StaticType::Namespace) return find_in_namespace(registry_, receiver.namespace_name, name);
+  for (const FunctionSpec* fn : methods()) {
+    if (fn->name == name && receiver_accepts(*fn->receiver, receiver.type)) return fn;
+  }
+  return nullptr;
+}
+
+std::vector<CompletionCandidate> Completer::named_arguments(std::string_view text, const std::vector<Token>& tokens,
+                                                            std::size_t end) const {
+  // The innermost call still open before `end`, and the names already given to it.
+  std::vector<std::string_view> named;
+  int depth = 0;
+  std::size_t open = end;
+  for (std::size_t i = end; i-- > 0;) {
+    if (is_punct(tokens[i], text, ')') || is_punct(tokens[i], text, ']')) ++depth;
+    if (is_punct(tokens[i], text, '(') || is_punct(tokens[i], text, '[')) {
+      if (depth == 0) {
+        open = i;
+        break;
+      }
+      --depth;
+    }
+    // `name =` at this call's level (not `==`, which scans as two '=' tokens in a row).
+    if (depth == 0 && is_punct(tokens[i], text, '=') && i > 0 && tokens[i - 1].kind == TokenKind::Identifier &&
+        !(i + 1 < end && is_punct(tokens[i + 1], text, '='))) {
+      named.push_back(tokens[i - 1].text(text));
+    }
+  }
+  std::vector<CompletionCandidate> out;
+  if (open == end || !is_punct(tokens[open], text, '(')) return out;
+  const FunctionSpec* fn = called_function(text, tokens, open);
+  if (fn == nullptr) return out;
+  for (const ParamSpec& param : fn->params) {
+    if (param.type == StaticType::Lambda || std::find(named.begin(), named.end(), param.name) != named.end()) continue;
+    std::string label = param.name + " = ";
+    if (param.type != StaticType::Unknown) label += "(" + std::string(static_type_name(param.type)) + ")";
+    out.push_back({param.name + " = ", label, "a parameter of " + fn->name});
+  }
+  return out;
+}
+
 Completion Completer::complete_expression(std::string_view text, std::size_t offset) const {
   const std::string_view expr = text.substr(offset);
   const std::vector<Token> tokens = scan_tokens(expr);
@@ -321,6 +368,10 @@ Completion Completer::complete_expression(std::string_view text, std::size_t off
     result.candidates = members_of(infer_receiver(expr, tokens[before_word - 1].begin));
   } else {
     result.candidates = bare_names(expr);
+    // At the start of an argument, the call's parameters can be named (`lookback = ...`).
+    if (before_word > 0 && (is_punct(tokens[before_word - 1], expr, '(') || is_punct(tokens[before_word - 1], expr, ','))) {
+      for (auto& candidate : named_arguments(expr, tokens, before_word)) result.candidates.push_back(std::move(candidate));
+    }
   }
   keep_prefixed(result.candidates, word);
   sort_unique(result.candidates);

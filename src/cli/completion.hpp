@@ -15,6 +15,8 @@
 
 namespace cql::cli {
 
+struct Token;  // cli/repl_lexer.hpp
+
 struct CompletionCandidate {
   std::string insert;  // replaces the word being completed: "numOfIssues(", "length", "jira."
   std::string label;   // shown in a list of several: "numOfIssues(jql?) -> int"
@@ -65,6 +67,12 @@ class Completer {
   std::vector<CompletionCandidate> bare_names(std::string_view text) const;
   // Every method: the registry's and the evaluator's own lambda methods.
   std::vector<const FunctionSpec*> methods() const;
+  // `name = ` for each parameter of the innermost open call not named yet.
+  std::vector<CompletionCandidate> named_arguments(std::string_view text, const std::vector<Token>& tokens,
+                                                   std::size_t end) const;
+  // The function called by the '(' at tokens[open], when it can be resolved.
+  const FunctionSpec* called_function(std::string_view text, const std::vector<Token>& tokens,
+                                      std::size_t open) const;
 
   const Registry& registry_;
   std::vector<FunctionSpec> lambda_methods_;  // filter, map, any, all, none on lists

@@ -250,3 +250,25 @@ TEST_CASE("completion's lambda methods are exactly the ones the checker implemen
     CHECK(check::is_lambda_method(m.substr(0, m.size() - 1)));
   }
 }
+
+TEST_CASE("named arguments at the start of an argument", "[unit][completion]") {
+  Registry registry = test_registry();
+  FunctionSpec created = in_namespace("entity", "created", StaticType::Unknown, {param("asTimestamp", StaticType::Bool, false)});
+  registry.add(created);
+  registry.add(in_namespace("git", "numOfVulnerabilities", StaticType::Int,
+                            {param("severity", StaticType::List, false), param("source", StaticType::List, false)}));
+  const Completer completer(registry);
+  CHECK(inserts(completer.complete("entity.created(as")) == std::vector<std::string>{"asTimestamp = "});
+  CHECK(completer.complete("entity.created(").candidates.front().label == "asTimestamp = (bool)");
+  // A parameter already named is not offered again; nested calls do not confuse the count.
+  CHECK(inserts(completer.complete("git.numOfVulnerabilities(severity = [\"HIGH\"], s")) ==
+        std::vector<std::string>{"source = "});
+  CHECK(inserts(completer.complete("git.numOfVulnerabilities(source = custom(\"a\"), s")) ==
+        std::vector<std::string>{"severity = "});
+  // Methods resolve through the receiver's type; lambda parameters are never named.
+  CHECK(inserts(completer.complete("\"a\".split(s")) == std::vector<std::string>{"sep = "});
+  CHECK(inserts(completer.complete("[1].filter(p")).empty());
+  // Only at the start of an argument, and not after `==`.
+  CHECK(inserts(completer.complete("entity.created(1 + as")).empty());
+  CHECK(inserts(completer.complete("custom(key == k")).empty());
+}

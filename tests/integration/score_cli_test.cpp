@@ -135,7 +135,7 @@ TEST_CASE("sharded runs merged equal the full run", "[integration][batch][score]
   CHECK(entities == full_entities);  // each entity in exactly one shard
 }
 
-TEST_CASE("--fail-under and usage errors set the exit status", "[integration][batch][score]") {
+TEST_CASE("fail-under thresholds and usage errors set the exit status", "[integration][batch][score]") {
   auto strict = cql::test::run_process(score_args({"--fail-under", "100%"}));
   CHECK(strict.status == 2);
   CHECK_THAT(strict.err, Catch::Contains("is below 100%"));

@@ -50,10 +50,6 @@ Diagnostic usage_error(std::string message) {
   return Diagnostic{ErrorKind::Usage, Severity::Error, std::move(message), {}, {}, {}};
 }
 
-void not_implemented(std::string_view option) {
-  std::fprintf(stderr, "cql: %.*s is not implemented yet; ignored\n", static_cast<int>(option.size()), option.data());
-}
-
 // Loading problems that did not stop the run: shown on stderr as warnings (file:line:col and
 // the source line) and remembered for the commands that report "something was skipped".
 void keep_problems(LoadedData& data, std::vector<Diagnostic> problems) {

@@ -209,11 +209,12 @@ class HttpClient::Impl {
         stop = stopping_;
       }
       if (stop) break;
-      const auto wait = start_ready_transfers();
       int running = 0;
       curl_multi_perform(multi_, &running);
       collect_finished();
-      // curl_multi_poll also honours curl's own timers, so a short curl timeout is never missed.
+      // After collecting, so retries just scheduled count towards the wake-up time. A handle
+      // added here is driven at once: curl_multi_poll honours curl's own (zero) timer for it.
+      const auto wait = start_ready_transfers();
       int ignored = 0;
       curl_multi_poll(multi_, nullptr, 0, static_cast<int>(wait.count()), &ignored);
     }
@@ -285,7 +286,9 @@ class HttpClient::Impl {
     if (!lane.settings.proxy.empty()) curl_easy_setopt(e, CURLOPT_PROXY, lane.settings.proxy.c_str());
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(policy_.connect_timeout.count()));
     curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(policy_.request_timeout.count()));
-    curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+    // gzip only: cheap for a server to produce (brotli at its default quality costs more CPU
+    // than a small JSON answer is worth) and just as effective on issue lists.
+    curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "gzip");
     curl_easy_setopt(e, CURLOPT_USERAGENT, "cql (+https://github.com/cql)");
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(e, CURLOPT_WRITEDATA, t.get());

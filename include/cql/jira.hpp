@@ -65,6 +65,11 @@ struct JqlSyntaxError {
 // nullopt when `jql` is valid JQL (an empty or whitespace-only query is).
 std::optional<JqlSyntaxError> check_jql_syntax(std::string_view jql);
 
+// The normal form of a query: keywords upper-case, field and function names lower-case, every
+// string value double-quoted, numbers bare, minimal parentheses. Queries that differ only in
+// such spelling get the same text, so it keys caches. Invalid JQL comes back unchanged.
+std::string normalize_jql_text(std::string_view jql);
+
 // ---- The JQL sent for an entity (spec/jira.md §2; implemented in src/jql/composer.cpp) ----
 //
 // 1. Base: the call's argument; else the descriptor's x-cortex-issues.jira.defaultJql; else
@@ -93,6 +98,11 @@ struct ComposedJiraQuery {
   // component, so it counts 0 issues. `reason` says which, for `cql explain`.
   bool skipped = false;
   std::string reason;
+  // What `jql` was built from, for planners that group entities sharing a base: the base's
+  // clauses and ORDER BY as written (either may be empty), and the values of the entity
+  // clause that survived pruning, in clause order.
+  std::string base_where, base_order_by;
+  std::vector<std::string> labels, components, projects;
 };
 
 // The projects and components of an account, or nullopt with `error` set.

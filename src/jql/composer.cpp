@@ -123,6 +123,10 @@ Result<std::vector<ComposedJiraQuery>> compose_jira_queries(const JiraComposeReq
       return failure(ErrorKind::Provider,
                      fmt::format("Cannot list the projects and components of Jira account '{}': {}", account.alias, error));
     }
+    ComposedJiraQuery q;
+    q.account = account.alias;
+    q.base_where = base.value().where;
+    q.base_order_by = base.value().order_by;
     std::string clause;
     std::vector<std::string> dropped;
     for (const Item& item : account.items) {
@@ -134,9 +138,8 @@ Result<std::vector<ComposedJiraQuery>> compose_jira_queries(const JiraComposeReq
         continue;
       }
       clause += (clause.empty() ? "" : " OR ") + term;
+      (item.field == ItemField::Label ? q.labels : item.field == ItemField::Component ? q.components : q.projects).push_back(item.value);
     }
-    ComposedJiraQuery q;
-    q.account = account.alias;
     if (clause.empty()) {
       q.skipped = true;
       q.reason = fmt::format("no clause left: {} unknown in account '{}'", fmt::join(dropped, ", "), account.alias);

@@ -8,6 +8,7 @@
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
 #include "jql/jql_diagnose.hpp"
+#include "jql/jql_printer.hpp"
 #include "jql_errors.hpp"
 #include "jql_rules.hpp"
 
@@ -393,5 +394,10 @@ namespace cql {
 std::string JqlSyntaxError::text() const { return fmt::format("{} (line {}, character {})", message, line, character); }
 
 std::optional<JqlSyntaxError> check_jql_syntax(std::string_view jql) { return jql::parse_jql(jql).error; }
+
+std::string normalize_jql_text(std::string_view jql) {
+  const jql::JqlParse parsed = jql::parse_jql(jql);
+  return parsed.ok() ? jql::normalize_jql(parsed.query) : std::string(jql);
+}
 
 }  // namespace cql

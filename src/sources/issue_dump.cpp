@@ -245,8 +245,8 @@ void parse_value(std::string_view text, IssueDump& dump) {
         return true;
     }
   };
-  // Everything worth keeping went into `dump` through the callback.
-  (void)json::parse(text.begin(), text.end(), callback);
+  // Everything worth keeping went into `dump` through the callback; what is left is discarded.
+  [[maybe_unused]] const json rest = json::parse(text.begin(), text.end(), callback);
 }
 
 // The end of the JSON value (object or array) starting at `begin`, or npos when unbalanced.

@@ -137,6 +137,21 @@ TEST_CASE("descriptor lists replace the tag clause: labels, then components, the
         R"(component = "Payments API" OR component = "Billing \"Classic\"" OR project = "PAY"))");
 }
 
+TEST_CASE("the parts of a composed query are kept for planners", "[unit][jql][composer]") {
+  Known known = knows({"PAY"}, {"API"});
+  Entity e = entity("payments");
+  e.jira.labels = {{"l", ""}};
+  e.jira.components = {{"API", ""}, {"Gone", ""}};
+  e.jira.projects = {{"PAY", ""}};
+  const auto queries = compose(e, settings(), known, "priority = High  ORDER BY key", QueryKind::Search);
+  REQUIRE(queries.size() == 1);
+  CHECK(queries[0].base_where == "priority = High");
+  CHECK(queries[0].base_order_by == "ORDER BY key");
+  CHECK(queries[0].labels == std::vector<std::string>{"l"});
+  CHECK(queries[0].components == std::vector<std::string>{"API"});
+  CHECK(queries[0].projects == std::vector<std::string>{"PAY"});
+}
+
 TEST_CASE("items go to their account; the default account comes first", "[unit][jql][composer]") {
   Known known = knows({}, {"Indexer"}, "legacy");
   known.by_account["main"] = KnownValues{};

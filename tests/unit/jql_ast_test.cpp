@@ -162,3 +162,10 @@ TEST_CASE("quote_jql_string escapes what could break out of the string", "[unit]
     CHECK(q.query.where->operand->text == v);
   }
 }
+
+TEST_CASE("normalize_jql_text: one text for queries that mean the same, invalid ones unchanged", "[unit][jql]") {
+  CHECK(cql::normalize_jql_text("Status=Open and (labels = x)") == cql::normalize_jql_text("status = \"Open\" AND labels = 'x'"));
+  CHECK(cql::normalize_jql_text("Status=Open and (labels = x)") == "status = \"Open\" AND labels = \"x\"");
+  CHECK(cql::normalize_jql_text("status = ") == "status = ");
+  CHECK(cql::normalize_jql_text("  ").empty());
+}

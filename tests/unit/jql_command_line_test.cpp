@@ -1,5 +1,6 @@
-// The jira namespace through the command line: --issues loads the offline source, `cql
-// explain` shows the query sent per account, errors keep their kinds (spec/cli.md).
+// JQL and the jira namespace through the command line (spec/cli.md): `cql jql check` output
+// shapes and exit codes; --issues loads the offline source; `cql explain` shows the query sent
+// per account; errors keep their kinds.
 #include <catch2/catch.hpp>
 
 #include <cstdio>
@@ -13,6 +14,7 @@ struct Run {
   int status = -1;
 };
 
+// Runs a shell command line and captures stdout and the exit status.
 Run run(const std::string& command) {
   Run r;
   FILE* pipe = popen(command.c_str(), "r");
@@ -29,6 +31,34 @@ const std::string kCql = CQL_BINARY;
 const std::string kIssues = " --issues " + std::string(CQL_TEST_DATA_DIR) + "/fixtures/jql/eval-issues.json";
 
 }  // namespace
+
+TEST_CASE("jql check --json prints one line per query and exits 0 when all are valid", "[integration][jql]") {
+  const Run r = run(kCql + " jql check --json 'status = open' 'project in (A, B) ORDER BY key'");
+  CHECK(r.status == 0);
+  CHECK(r.out ==
+        "{\"query\":\"status = open\",\"valid\":true}\n"
+        "{\"query\":\"project in (A, B) ORDER BY key\",\"valid\":true}\n");
+}
+
+TEST_CASE("jql check --json reports message, line and character and exits 65", "[integration][jql]") {
+  const Run r = run(kCql + " jql check --json 'status = open' 'project ENG'");
+  CHECK(r.status == 65);
+  CHECK(r.out ==
+        "{\"query\":\"status = open\",\"valid\":true}\n"
+        "{\"query\":\"project ENG\",\"valid\":false,\"message\":\"Expecting operator but got 'ENG'.\","
+        "\"line\":1,\"character\":9}\n");
+}
+
+TEST_CASE("jql check reads one query per line from stdin", "[integration][jql]") {
+  const Run r = run("printf 'a = b\\n\\nc = \\n' | " + kCql + " jql check");
+  CHECK(r.status == 65);
+  CHECK(r.out ==
+        "valid: a = b\n"
+        "valid: \n"
+        "<stdin>:3:5: error: Expecting either a value or function before the end of the query.\n"
+        "  c = \n"
+        "      ^\n");
+}
 
 TEST_CASE("explain shows the exact JQL per account", "[integration][jql]") {
   const Run r = run(kCql + " explain" + kIssues + R"( 'jira.numOfIssues() + jira.issues("priority = High ORDER BY key").length')");

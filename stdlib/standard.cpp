@@ -15,6 +15,8 @@ Registry Registry::standard() {
   register_regex(registry);
   register_jq(registry);
   register_captures(registry);
+  register_entity(registry);
+  register_integrations(registry);
   register_jira(registry);
   return registry;
 }

@@ -145,6 +145,10 @@ AccountCheck LiveSource::verify_identity(const std::string& alias) {
   return *a->identity;
 }
 
+std::size_t LiveSource::page_size(const Job& job) {
+  return std::min<std::size_t>(kPageSize, job.query->limit - job.result->issues.size());
+}
+
 HttpRequest LiveSource::request_for(const Job& job) const {
   const JiraAccount& a = job.account->settings;
   const IssueQuery& q = *job.query;
@@ -156,8 +160,7 @@ HttpRequest LiveSource::request_for(const Job& job) const {
     } else {
       path = "/rest/api/3/search/jql";
       body["fields"] = job.fields;
-      body["maxResults"] = std::min<std::int64_t>(kPageSize, static_cast<std::int64_t>(q.limit) -
-                                                                 static_cast<std::int64_t>(job.result->issues.size()));
+      body["maxResults"] = page_size(job);
       if (!job.next_page_token.empty()) body["nextPageToken"] = job.next_page_token;
     }
   } else {
@@ -168,8 +171,7 @@ HttpRequest LiveSource::request_for(const Job& job) const {
     } else {
       body["fields"] = job.fields;
       body["startAt"] = job.start_at;
-      body["maxResults"] = std::min<std::int64_t>(kPageSize, static_cast<std::int64_t>(q.limit) -
-                                                                 static_cast<std::int64_t>(job.result->issues.size()));
+      body["maxResults"] = page_size(job);
     }
   }
   return HttpRequest{a.alias, "POST", a.base_url + path, body_json(body), job.account->credential->authorization()};

@@ -45,6 +45,8 @@ class LiveSource final : public IssueSource {
   // Loads the credential and checks the identity once; empty when the account is usable.
   std::string ready(Account& account);
   HttpRequest request_for(const Job& job) const;
+  // What one search page asks for: at most kPageSize, and no more than the limit still allows.
+  static std::size_t page_size(const Job& job);
   // Consumes one answer of a job; true when another page must be fetched.
   bool absorb(Job& job, const HttpResponse& response) const;
   std::optional<nlohmann::json> get_json(Account& account, const std::string& path, std::string& error);

@@ -63,7 +63,9 @@ TEST_CASE("a second run is answered from the disk cache with zero requests", "[i
     Run run(server, dir.path);
     first = run.cache->fetch(kQueries);
     std::string error;
-    REQUIRE(run.cache->known_values("main", error));
+    const auto known = run.cache->known_values("main", error);
+    INFO(error);
+    REQUIRE(known);
     for (const auto& r : first) REQUIRE(r.ok);
     CHECK(run.cache->cache_stats()->misses == 4);
   }

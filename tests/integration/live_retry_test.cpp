@@ -160,9 +160,9 @@ TEST_CASE("other 4xx and malformed JSON are not retried", "[integration][live][r
 
 TEST_CASE("a response slower than the timeout is abandoned and retried", "[integration][live][retry]") {
   auto policy = fast_retries();
-  policy.request_timeout = 200ms;
+  policy.request_timeout = 600ms;
   OneAtATime f(policy);
-  f.server.inject(Fault::slow(700ms), 1, kCountPath);
+  f.server.inject(Fault::slow(1500ms), 1, kCountPath);
   const auto r = f.live->fetch_one(count_query("project = OPS"));
   REQUIRE(r.ok);
   CHECK(r.count == expected_count("project = OPS"));

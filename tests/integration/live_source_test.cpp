@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 #include "cql/time.hpp"
@@ -125,6 +126,10 @@ TEST_CASE("searches page through every page in Jira's order", "[integration][liv
   CHECK(all.count == 34);
   const std::string path = flavour == Flavour::Cloud ? "/search/jql" : "/rest/api/2/search";
   CHECK(server.count(path) == 12);  // ceil(34 / 3)
+
+  const auto unlimited = live.fetch_one(search_query(jql, std::numeric_limits<std::size_t>::max()));
+  REQUIRE(unlimited.ok);
+  CHECK(unlimited.issues.size() == 34);
 
   server.clear_log();
   const auto first_ten = live.fetch_one(search_query(jql, 10));

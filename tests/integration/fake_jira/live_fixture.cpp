@@ -80,7 +80,7 @@ sources::RetryPolicy fast_retries() {
   p.initial_backoff = std::chrono::milliseconds(20);
   p.max_backoff = std::chrono::milliseconds(80);
   p.connect_timeout = std::chrono::seconds(2);
-  p.request_timeout = std::chrono::seconds(5);
+  p.request_timeout = std::chrono::seconds(30);  // generous: tests also run under valgrind and sanitizers
   return p;
 }
 

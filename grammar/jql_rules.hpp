@@ -156,7 +156,7 @@ struct field : seq<sor<number, seq<sor<custom_field, string_value>, star<propert
 
 struct operand;
 struct empty_operand : sor<kw_empty, kw_null> {};
-struct value : seq<sor<number, string_value>, ws> {};
+struct value : seq<sor<number, string_value>, ws, not_at<one<'('>>> {};  // a name before '(' is a function
 struct list_item;
 struct list_end : one_of<seq<one<')'>, ws>> {};
 struct list : seq<lparen, pegtl::must<list_item>, star<comma, pegtl::must<list_item>>, pegtl::must<list_end>> {};
@@ -167,11 +167,11 @@ struct function_end : one_of<seq<one<')'>, ws>> {};
 struct function_open_end : one_of<seq<one<')'>, ws>> {};
 struct argument_list : seq<argument, star<comma, pegtl::must<next_argument>>, pegtl::must<function_end>> {};
 struct function : seq<function_name, ws, lparen, sor<argument_list, pegtl::must<function_open_end>>> {};
-struct operand : sor<empty_operand, function, value, list> {};
+struct operand : sor<empty_operand, value, function, list> {};
 struct list_item : one_of<operand> {};
 
-struct equals_operand : one_of<empty_operand, function, value> {};
-struct compare_operand : one_of<function, value> {};
+struct equals_operand : one_of<empty_operand, value, function> {};
+struct compare_operand : one_of<value, function> {};
 struct list_operand : one_of<list, function> {};
 struct is_operand : one_of<empty_operand> {};
 struct predicate_operand : one_of<operand> {};

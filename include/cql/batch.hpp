@@ -25,7 +25,9 @@
 #include <utility>
 #include <vector>
 
+#include "cql/context.hpp"
 #include "cql/diagnostic.hpp"
+#include "cql/engine.hpp"
 #include "cql/entity.hpp"
 #include "cql/scorecard.hpp"
 #include "cql/value.hpp"
@@ -108,6 +110,44 @@ void write_report(std::ostream& out, const BatchReport& report, ReportFormat for
 // Reads a JSON report (the `json` format). Errors name the file (and the JSON position).
 Result<BatchReport> read_json_report(const std::string& name, const std::string& text);
 
+// ---- Running a batch ----------------------------------------------------------------------
+
+// Every rule and filter query compiled once (spec/scorecards.md §4.1). Holds pointers into the
+// scorecards it was compiled from, which must outlive it. Immutable; shareable between threads.
+struct CompiledFilter {
+  const EntityFilter* filter = nullptr;
+  std::optional<Program> query;
+};
+struct CompiledRule {
+  const ScorecardRule* rule = nullptr;
+  Program program;
+  CompiledFilter filter;
+};
+struct CompiledScorecard {
+  const Scorecard* scorecard = nullptr;
+  CompiledFilter filter;
+  std::vector<CompiledRule> rules;
+};
+struct CompiledScorecards {
+  std::vector<CompiledScorecard> scorecards;
+  std::vector<Diagnostic> diagnostics;  // every compile error of every rule and filter query
+  bool ok() const noexcept {
+    for (const auto& d : diagnostics) {
+      if (d.severity == Severity::Error) return false;
+    }
+    return true;
+  }
+};
+CompiledScorecards compile_scorecards(const Engine& engine, const std::vector<Scorecard>& scorecards);
+
+// The data a run reads. The caller owns it; it must outlive run_batch().
+struct BatchData {
+  const Catalog* catalog = nullptr;           // required: the entities to score
+  const Facts* facts = nullptr;               // may be null
+  std::shared_ptr<IssueSource> issues;        // may be null: no Jira configured
+  const JiraSettings* jira_settings = nullptr;
+};
+
 // A snapshot of a run, for progress displays (spec/scorecards.md §4.4).
 struct BatchProgress {
   std::string_view phase;  // "planning", "fetching", "scoring", "done"
@@ -116,5 +156,38 @@ struct BatchProgress {
   std::int64_t elapsed_ms = 0;
   std::optional<std::int64_t> eta_ms;  // while scoring, once an entity is done
 };
+
+struct BatchOptions {
+  Timestamp now;                 // the evaluation clock
+  bool now_given = true;         // false: resuming a checkpoint adopts the checkpoint's clock
+  unsigned jobs = 0;             // evaluation threads; 0: every core
+  std::uint64_t shard_index = 1, shard_count = 1;  // score only shard I of N (FNV-1a-64 of the tag)
+  std::vector<Exemption> exemptions;
+  const BatchReport* previous = nullptr;  // --previous: keeps outcomes on provider errors
+  std::string checkpoint;        // JSON Lines file of finished entities; empty: none
+  bool plan_jira = true;         // plan and prefetch Jira queries before evaluating
+  Limits limits;
+  // Called from a helper thread every progress_interval_ms, and once at the end.
+  std::function<void(const BatchProgress&)> progress;
+  std::int64_t progress_interval_ms = 250;
+};
+
+struct BatchRun {
+  BatchReport report;
+  // Entities a failing filter query excluded, checkpoint lines that could not be written ...
+  // (warnings that make `cql score` exit 1).
+  std::vector<Diagnostic> problems;
+  std::string plan;  // the Jira plan in words (what --explain-plan prints)
+};
+
+// Scores every entity of the catalog (of the shard) against every scorecard. Per-entity and
+// per-rule failures are results, not errors; the Result fails only when the run cannot start
+// (a checkpoint of another run: kind Usage; an unreadable/unwritable checkpoint: kind Io).
+Result<BatchRun> run_batch(const CompiledScorecards& scorecards, const BatchData& data, const BatchOptions& options);
+
+// Plans the Jira queries without evaluating anything (--explain-plan). Sends only the requests
+// planning itself needs (known projects/components, and one count per grouped listing).
+Result<std::string> explain_batch_plan(const CompiledScorecards& scorecards, const BatchData& data,
+                                       const BatchOptions& options);
 
 }  // namespace cql

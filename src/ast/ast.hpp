@@ -58,7 +58,7 @@ struct Node {
   ~Node();
 
   NodeKind kind = NodeKind::Literal;
-  Span span;        // the whole node
+  Span span;        // the whole node, including parentheses written around it
   Span name_span;   // Identifier/Field/Call: the name token
 
   Value literal;                       // Literal

@@ -8,6 +8,8 @@
 // sent one request per distinct query. The answers pre-fill the PlannedSource, so evaluation
 // finds them without a request.
 
+#include <functional>
+#include <map>
 #include <memory>
 #include <span>
 #include <string>
@@ -28,6 +30,7 @@ struct JiraPlanStats {
   std::size_t count_requests = 0;     // counts sent one by one
   std::size_t search_requests = 0;    // searches sent one by one
   std::size_t no_request = 0;         // entities with no clause left: 0 without a request
+  std::size_t failed_account_queries = 0;  // queries of accounts whose credentials failed
 };
 
 class JiraPlanner {
@@ -36,6 +39,9 @@ class JiraPlanner {
   JiraPlanner(const CompiledScorecards& scorecards, const BatchData& data, PlannedSource& source);
   ~JiraPlanner();
 
+  // Accounts whose credentials failed the "who am I" check: their planned queries are answered
+  // with this error without a request (alias -> message).
+  void set_failed_accounts(std::map<std::string, std::string> failed);
   // Collects and de-duplicates the queries of every entity's rules that will be evaluated.
   void collect(std::span<const EntityWork> work);
   // Decides per account and base between per-query counts and grouped listings; sends the

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "batch/scorecard_check.hpp"
 #include "cli/commands.hpp"
 #include "cli/diagnostic_output.hpp"
 #include "cli/source_files.hpp"
@@ -52,8 +53,10 @@ int run(const CheckCommandOptions& options) {
     }
     for (const std::string& file : files.value()) {
       if (is_scorecard_file(file)) {
-        note_failure(Diagnostic{ErrorKind::Usage, Severity::Error,
-                                fmt::format("{}: scorecard files are not supported by `cql check` yet", file), {}, {}, {}});
+        for (const Diagnostic& d : batch::check_scorecard_file(engine, file, check_options)) {
+          if (d.severity == Severity::Warning) report(d, options.json);
+          else note_failure(d);
+        }
         continue;
       }
       auto source = read_source(file);

@@ -23,6 +23,8 @@ void add_check_command(CLI::App& app);    // check_command.cpp
 void add_fmt_command(CLI::App& app);      // fmt_command.cpp
 void add_explain_command(CLI::App& app);  // explain_command.cpp
 void add_jql_command(CLI::App& app);  // src/cli/jql_command.cpp: `cql jql check`
-void add_merge_command(CLI::App& app);
+void add_merge_command(CLI::App& app);  // merge_command.cpp
+void add_score_command(CLI::App& app);  // score_command.cpp
+void add_jira_command(CLI::App& app);  // `cql jira test`
 
 }  // namespace cql::cli

@@ -9,6 +9,7 @@
 
 #include "cql/catalog.hpp"
 #include "cql/time.hpp"
+#include "sources/source_setup.hpp"
 
 namespace cql::cli {
 
@@ -77,12 +78,24 @@ Result<std::shared_ptr<LoadedData>> load_data(const DataOptions& options) {
   // --facts
   if (!options.facts.empty()) not_implemented("--facts");
 
-  // --issues, --config, --cache, --no-cache, --cache-ttl
-  if (!options.issues.empty()) not_implemented("--issues");
-  if (!options.config.empty()) not_implemented("--config");
-  if (!options.cache_dir.empty()) not_implemented("--cache");
-  if (options.no_cache) not_implemented("--no-cache");
-  if (!options.cache_ttl.empty()) not_implemented("--cache-ttl");
+  // --issues, --config, --cache, --no-cache, --cache-ttl (src/sources/source_setup): the
+  // accounts, and the source answering them: the dump for every account with --issues (own
+  // `dump`s honoured, jira.md §7; relative dates use --now), else live Jira behind the cache
+  // for accounts with a site or base_url and their own dump for the others.
+  {
+    sources::SourceOptions source_options;
+    source_options.issues = options.issues;
+    source_options.config = options.config;
+    source_options.cache_dir = options.cache_dir;
+    source_options.no_cache = options.no_cache;
+    source_options.cache_ttl = options.cache_ttl;
+    source_options.now = data->now;
+    auto setup = sources::open_issue_source(source_options);
+    if (!setup.ok()) return setup.errors();
+    for (const auto& warning : setup.value().warnings) std::fprintf(stderr, "cql: warning: %s\n", warning.c_str());
+    data->jira_settings = setup.value().settings;
+    data->issue_source = setup.value().source;
+  }
 
   return data;
 }

@@ -41,6 +41,9 @@ struct LoadedData {
   std::shared_ptr<IssueSource> issue_source;
   std::shared_ptr<const JiraSettings> jira_settings;
   Timestamp now;
+  // Something named was skipped while loading (a catalog file or entity that could not be read
+  // or was invalid); `cql score` then exits 1 (spec/scorecards.md §1, §4.6).
+  bool skipped_input = false;
 
   EvalContext context() const;
   // Registry::standard() plus the namespaces of the loaded facts.

@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "cli/data_options.hpp"
 #include "cli/diagnostic_output.hpp"
+#include "cli/jira_explain.hpp"
 #include "cql/engine.hpp"
 #include "parse/parser.hpp"
 
@@ -67,6 +68,7 @@ int run(const ExplainOptions& options) {
   for (const CallInfo& call : program.value().calls()) {
     if (call.is_method) continue;  // methods need only their receiver
     lines += fmt::format("  {}\n    needs {}\n", call_text(call), needs(call));
+    if (call.namespace_name == "jira" && !call.answered_by_fallback) lines += jira_query_lines(call, data);
   }
   out += lines.empty() ? "calls: none\n" : "calls:\n" + lines;
   std::fputs(out.c_str(), stdout);

@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
   cql::cli::add_explain_command(app);
   cql::cli::add_jql_command(app);
   cql::cli::add_merge_command(app);
+  cql::cli::add_score_command(app);
+  cql::cli::add_jira_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

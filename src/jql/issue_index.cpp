@@ -50,6 +50,12 @@ IssueIndex::IssueIndex(sources::IssueDump dump) : dump_(std::move(dump)) {
       aliases.erase(std::unique(aliases.begin(), aliases.end()), aliases.end());
       for (auto& alias : aliases) postings.rows[alias].push_back(static_cast<std::uint32_t>(row));
     }
+    for (const auto& [value, rows] : postings.rows) {
+      if (rows.size() * 32 <= n) continue;
+      RowSet bits(n);
+      for (std::uint32_t row : rows) bits.set(row);
+      postings.dense.emplace(&rows, std::move(bits));
+    }
   }
   std::set<std::string> standard, subtask;
   for (const DumpIssue& issue : dump_.issues) {

@@ -16,7 +16,51 @@ namespace {
 
 namespace pegtl = tao::pegtl;
 namespace g = grammar;
-using Node = pegtl::parse_tree::node;
+
+// A parse tree node. PEGTL allocates one for every attempt at a stored rule (and at each rule
+// above one), most of them discarded on backtracking; a per-thread free list turns those
+// allocations into pointer swaps (parsing was dominated by malloc/free).
+struct Node : pegtl::parse_tree::basic_node<Node> {
+  static void* operator new(std::size_t size) {
+    if (FreeList& list = free_list(); list.head && size == sizeof(Node)) {
+      void* p = list.head;
+      list.head = list.head->next;
+      --list.count;
+      return p;
+    }
+    return ::operator new(size);
+  }
+  static void operator delete(void* p, std::size_t size) {
+    FreeList& list = free_list();
+    if (size != sizeof(Node) || list.count >= kKeep) {
+      ::operator delete(p);
+      return;
+    }
+    list.head = new (p) FreeBlock{list.head};
+    ++list.count;
+  }
+
+ private:
+  struct FreeBlock {
+    FreeBlock* next;
+  };
+  struct FreeList {
+    FreeBlock* head = nullptr;
+    std::size_t count = 0;
+    ~FreeList() {
+      while (head) {
+        FreeBlock* next = head->next;
+        ::operator delete(head);
+        head = next;
+      }
+    }
+  };
+  static constexpr std::size_t kKeep = 4096;  // blocks kept per thread (about 0.5 MB at most)
+  static FreeList& free_list() {
+    thread_local FreeList list;
+    return list;
+  }
+};
 
 // The nodes the AST is built from; every other rule is folded into its parent.
 template <typename Rule>
@@ -318,7 +362,7 @@ JqlParse parse_jql(std::string_view text) {
   JqlParse result;
   pegtl::memory_input<> in(text.data(), text.size(), "jql");
   try {
-    auto root = pegtl::parse_tree::parse<g::query, selector, depth_action, pegtl::must_if<g::errors>::control>(in);
+    auto root = pegtl::parse_tree::parse<g::query, Node, selector, depth_action, pegtl::must_if<g::errors>::control>(in);
     if (!root) {
       // The grammar ends in must points, so a plain failure only happens on malformed input
       // the token rules cannot even start on (for example invalid UTF-8 at the very start).

@@ -461,6 +461,10 @@ class Planner {
 RowSet postings_rows(const Plan& p, std::size_t n) {
   RowSet hits(n);
   for (const auto* list : p.lists) {
+    if (const auto dense = p.postings->dense.find(list); dense != p.postings->dense.end()) {
+      hits |= dense->second;
+      continue;
+    }
     for (std::uint32_t row : *list) hits.set(row);
   }
   if (p.complement) {

@@ -27,9 +27,11 @@ struct JqlEvalContext {
 };
 
 // Per token field: lower-cased value -> the issues holding it (ascending), and the issues
-// with any value at all.
+// with any value at all. Lists holding more than 1 issue in 32 also exist as bitsets, which
+// unite word by word (statusCategory = "To Do" may hold half the dump).
 struct TokenPostings {
   std::unordered_map<std::string, std::vector<std::uint32_t>> rows;
+  std::unordered_map<const std::vector<std::uint32_t>*, RowSet> dense;
   RowSet with_value;
 };
 

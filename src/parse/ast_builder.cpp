@@ -120,6 +120,8 @@ ast::BinaryOp binary_op_of(std::string_view token) {
 
 }  // namespace
 
+void AstBuilder::parenthesized(Span span) { nodes_.back()->span = span; }
+
 void AstBuilder::binary_operator(std::string_view token) { operators_.push_back(binary_op_of(token)); }
 
 void AstBuilder::binary() {

@@ -42,6 +42,8 @@ class AstBuilder {
 
   void open_list();
   void close_list(Span span);
+  // `( expr )`: the node's span grows to cover the parentheses, so spans always nest.
+  void parenthesized(Span span);
 
   // `token` is the operator as written (`<=`, `and`, `Or` ...).
   void binary_operator(std::string_view token);

@@ -31,6 +31,7 @@ template <> struct Action<g::member_name> : SpanAction<&AstBuilder::member> {};
 template <> struct Action<g::argument_name> : SpanAction<&AstBuilder::argument_name> {};
 template <> struct Action<g::lambda_parameter> : SpanAction<&AstBuilder::lambda_parameter> {};
 template <> struct Action<g::list> : SpanAction<&AstBuilder::close_list> {};
+template <> struct Action<g::parenthesized> : SpanAction<&AstBuilder::parenthesized> {};
 
 template <typename Literal>
 struct KeywordAction {

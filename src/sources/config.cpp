@@ -53,50 +53,66 @@ std::string without_trailing_slashes(std::string url) {
 // Walks the YAML tree and collects every problem, each pointing at its node.
 class ConfigReader {
  public:
-  ConfigReader(SourceRef source, fs::path base_dir) : source_(std::move(source)), base_dir_(std::move(base_dir)) {}
+  ConfigReader(std::string name, std::string_view text, fs::path base_dir)
+      : name_(std::move(name)), text_(text), shown_text_(text), base_dir_(std::move(base_dir)) {}
 
   Result<Config> read() {
-    YAML::Node root;
-    try {
-      root = YAML::Load(source_->text());
-    } catch (const YAML::ParserException& e) {
-      error_at(e.mark, "invalid YAML: " + e.msg);
-      return errors_;
-    }
     Config config;
-    if (root.IsNull()) return config;
-    if (!root.IsMap()) {
-      error(root, "the configuration must be a mapping with a `jira:` section");
-      return errors_;
-    }
-    for (const auto& entry : root) {
-      const auto key = entry.first.Scalar();
-      // Other top-level sections belong to other parts of cql; only secrets are refused everywhere.
-      if (is_secret_key(key)) secret_error(entry.first);
-    }
-    if (const auto jira = root["jira"]) read_jira(jira, config);
-    if (const auto cache = root["cache"]) read_cache(cache, config.cache);
-    if (!errors_.empty()) return errors_;
-    return config;
+    read_into(config);
+    if (errors_.empty()) return config;
+    // Diagnostics quote the source line; a pasted secret is masked there so it goes no further.
+    auto shown = std::make_shared<SourceFile>(name_, shown_text_);
+    for (auto& d : errors_) d.source = shown;
+    return errors_;
   }
 
  private:
+  void read_into(Config& config) {
+    YAML::Node root;
+    try {
+      root = YAML::Load(text_);
+    } catch (const YAML::ParserException& e) {
+      error_at(e.mark, "invalid YAML: " + e.msg);
+      return;
+    }
+    if (root.IsNull()) return;
+    if (!root.IsMap()) {
+      error(root, "the configuration must be a mapping with a `jira:` section");
+      return;
+    }
+    for (const auto& entry : root) {
+      // Other top-level sections belong to other parts of cql; only secrets are refused everywhere.
+      if (is_secret_key(entry.first.Scalar())) secret_error(entry.first, entry.second);
+    }
+    if (const auto jira = root["jira"]) read_jira(jira, config);
+    if (const auto cache = root["cache"]) read_cache(cache, config.cache);
+  }
+
   void error_at(const YAML::Mark& mark, std::string message) {
     const auto begin = static_cast<std::uint32_t>(std::max(mark.pos, 0));
-    errors_.push_back(Diagnostic{ErrorKind::Usage, Severity::Error, std::move(message), source_,
+    errors_.push_back(Diagnostic{ErrorKind::Usage, Severity::Error, std::move(message), nullptr,
                                  Span{begin, begin + 1}, ""});
   }
   void error(const YAML::Node& node, std::string message) {
     const auto mark = node.Mark();
     const auto begin = static_cast<std::uint32_t>(std::max(mark.pos, 0));
     const auto length = node.IsScalar() ? std::max<std::size_t>(node.Scalar().size(), 1) : 1;
-    errors_.push_back(Diagnostic{ErrorKind::Usage, Severity::Error, std::move(message), source_,
+    errors_.push_back(Diagnostic{ErrorKind::Usage, Severity::Error, std::move(message), nullptr,
                                  Span{begin, begin + static_cast<std::uint32_t>(length)}, ""});
   }
-  void secret_error(const YAML::Node& key) {
+  void secret_error(const YAML::Node& key, const YAML::Node& value) {
+    mask_rest_of_line(value);
     error(key, "a literal `" + key.Scalar() +
                    "` is not allowed in the configuration: put the secret in an environment variable "
                    "and name it with token_env (or password_env), or in a file named by token_file");
+  }
+
+  void mask_rest_of_line(const YAML::Node& value) {
+    if (!value.IsScalar() || value.Mark().pos < 0) return;
+    for (auto i = static_cast<std::size_t>(value.Mark().pos); i < shown_text_.size(); ++i) {
+      if (shown_text_[i] == '\n' || shown_text_[i] == '\r') break;
+      shown_text_[i] = '*';
+    }
   }
 
   bool expect_map(const YAML::Node& node, std::string_view what) {
@@ -110,7 +126,7 @@ class ConfigReader {
     for (const auto& entry : map) {
       const auto& key = entry.first.Scalar();
       if (is_secret_key(key)) {
-        secret_error(entry.first);
+        secret_error(entry.first, entry.second);
       } else if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
         std::string list;
         for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
@@ -365,7 +381,9 @@ class ConfigReader {
     if (given > 1) error(item, named + ": give only one of token_env, token_file, password_env, password_file");
   }
 
-  SourceRef source_;
+  std::string name_;
+  std::string text_;
+  std::string shown_text_;  // text_ with secret values masked
   fs::path base_dir_;
   std::vector<Diagnostic> errors_;
 };
@@ -373,8 +391,7 @@ class ConfigReader {
 }  // namespace
 
 Result<Config> parse_config(std::string_view text, std::string_view file_name, const fs::path& base_dir) {
-  auto source = std::make_shared<SourceFile>(std::string(file_name), std::string(text));
-  return ConfigReader(std::move(source), base_dir).read();
+  return ConfigReader(std::string(file_name), text, base_dir).read();
 }
 
 Result<Config> load_config(const fs::path& path) {

@@ -209,11 +209,12 @@ class HttpClient::Impl {
         stop = stopping_;
       }
       if (stop) break;
-      const auto wait = start_ready_transfers();
       int running = 0;
       curl_multi_perform(multi_, &running);
       collect_finished();
-      // curl_multi_poll also honours curl's own timers, so a short curl timeout is never missed.
+      // After collecting, so retries just scheduled count towards the wake-up time. A handle
+      // added here is driven at once: curl_multi_poll honours curl's own (zero) timer for it.
+      const auto wait = start_ready_transfers();
       int ignored = 0;
       curl_multi_poll(multi_, nullptr, 0, static_cast<int>(wait.count()), &ignored);
     }

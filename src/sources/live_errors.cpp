@@ -97,7 +97,7 @@ std::string status_failure(const JiraAccount& a, const HttpResponse& r, const Re
       return fmt::format("{}: {} was not found (404); check base_url and kind (cloud or datacenter).{}", who(a),
                          req.path, jira_says);
     case 410:
-      if (req.path.starts_with("/rest/api/2/search") || req.path.starts_with("/rest/api/3/search")) {
+      if (req.path == "/rest/api/2/search" || req.path == "/rest/api/3/search") {
         return fmt::format(
             "{}: {} is gone (410): that site is Jira Cloud, which removed this search endpoint; set `kind: cloud` "
             "for the account.",

@@ -35,8 +35,8 @@ using nlohmann::json;
 
 // Cases that need parts of `cql` not on main yet. Shrink this list as they land.
 // - Whole files: the entity namespace (catalog engineer), the integrations catalog and facts
-//   (catalog engineer), the jira namespace and offline issue source (JQL engineer).
-const std::set<std::string> kPendingFiles = {"entity", "facts", "jira"};
+//   (catalog engineer).
+const std::set<std::string> kPendingFiles = {"entity", "facts"};
 // - Every case that sets `tag` selects an entity with --catalog/--tag, which data_options.cpp
 //   does not load yet (catalog engineer).
 constexpr bool kPendingTaggedCases = true;
@@ -49,6 +49,7 @@ const std::set<std::string> kPendingCases = {
     "rejected/duplicate named argument",    // dependencies.out() (entity family)
     "rejected/invalid constant regex",      // entity.tag()
     "rejected/RE2 has no backreferences",   // entity.tag()
+    "jira/computed JQL",                    // entity.tag()
 };
 
 // Every case file has a TEST_CASE below; "conformance: every case file is run" keeps it so.

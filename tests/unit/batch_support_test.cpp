@@ -79,7 +79,7 @@ TEST_CASE("the planned source answers planned queries and forwards the rest", "[
   CHECK(source.known_values("default", error)->projects == std::vector<std::string>{"PAY"});
 }
 
-TEST_CASE("--fail-under takes a percentage or a level", "[unit][batch][fail-under]") {
+TEST_CASE("the fail-under option takes a percentage or a level", "[unit][batch][fail-under]") {
   std::string error;
   auto percent = parse_fail_under("80%", error);
   REQUIRE(percent);

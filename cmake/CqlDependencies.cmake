@@ -14,6 +14,8 @@ find_package(Jq REQUIRED)
 find_package(LibEdit REQUIRED)
 if(CQL_BUILD_TESTS)
   find_package(Catch2 2 REQUIRED)
+endif()
+if(CQL_BUILD_TESTS OR CQL_BUILD_BENCH)  # the fake Jira server of tests/ and bench/
   find_package(Httplib REQUIRED)
 endif()
 if(CQL_BUILD_BENCH)

@@ -16,6 +16,8 @@ Registry Registry::standard() {
   register_jq(registry);
   register_captures(registry);
   register_jira(registry);
+  register_entity(registry);
+  register_integrations(registry);
   return registry;
 }
 

@@ -45,6 +45,11 @@ class Facts {
   std::vector<std::string> namespaces_;  // sorted; without ""
 };
 
+// Registers a facts-answered namespace (any call accepted) for each namespace of `facts` that
+// `registry` does not already have (spec/scorecards.md §2); call it before building an Engine.
+class Registry;
+void register_fact_namespaces(Registry& registry, const Facts& facts);
+
 // The canonical text of a call (scorecards.md §2), the key of a facts file:
 // `name(p1, p2, a = v, b = w)` with the positional arguments in order, then the named ones
 // sorted by name, each written by to_cql_literal (`"README.md"`, `["HIGH"]`, `duration("P7D")`).

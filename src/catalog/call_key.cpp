@@ -58,6 +58,7 @@ class KeyParser {
     std::vector<std::pair<std::string, Value>> named;
     skip_space();
     while (!at(')')) {
+      if (pos_ >= text_.size()) throw KeyError{pos_, "expected ')'"};
       const std::size_t start = pos_;
       if (is_named_argument()) {
         std::string arg = identifier("an argument name");

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "cql/catalog.hpp"
+#include "cql/facts.hpp"
 #include "cql/time.hpp"
 #include "sources/source_setup.hpp"
 
@@ -36,7 +37,11 @@ EvalContext LoadedData::context() const {
   return ctx;
 }
 
-Registry LoadedData::registry() const { return Registry::standard(); }
+Registry LoadedData::registry() const {
+  Registry registry = Registry::standard();
+  if (facts) register_fact_namespaces(registry, *facts);
+  return registry;
+}
 
 namespace {
 
@@ -46,6 +51,16 @@ Diagnostic usage_error(std::string message) {
 
 void not_implemented(std::string_view option) {
   std::fprintf(stderr, "cql: %.*s is not implemented yet; ignored\n", static_cast<int>(option.size()), option.data());
+}
+
+// Loading problems that did not stop the run: shown on stderr as warnings (file:line:col and
+// the source line) and remembered for the commands that report "something was skipped".
+void keep_problems(LoadedData& data, std::vector<Diagnostic> problems) {
+  for (auto& problem : problems) {
+    problem.severity = Severity::Warning;
+    std::fputs(render(problem).c_str(), stderr);
+  }
+  if (!problems.empty()) data.skipped_input = true;
 }
 
 Timestamp current_time() {
@@ -68,15 +83,44 @@ Result<std::shared_ptr<LoadedData>> load_data(const DataOptions& options) {
     return usage_error(fmt::format("--now: \"{}\" is not an ISO-8601 timestamp", options.now));
   }
 
-  // --catalog, --tag
-  if (!options.catalog.empty()) not_implemented("--catalog");
-  if (!options.tag.empty()) not_implemented("--tag");
+  // --catalog, --tag, --entity (spec/scorecards.md §1). Skipped files and entities do not stop
+  // the run: they are printed as warnings and set data->skipped_input (score exits 1).
+  if (!options.tag.empty() && options.catalog.empty()) return usage_error("--tag needs --catalog");
+  if (!options.tag.empty() && !options.entity_file.empty()) return usage_error("--entity and --tag cannot be used together");
+  if (!options.catalog.empty()) {
+    CatalogLoad load = load_catalog(options.catalog);
+    if (load.unreadable) return load.problems.front();
+    keep_problems(*data, std::move(load.problems));
+    data->catalog = std::make_shared<const Catalog>(std::move(load.catalog));
+  }
+  if (!options.tag.empty()) {
+    const Entity* entity = data->catalog->find(options.tag);
+    if (entity == nullptr) return usage_error(fmt::format("--tag: the catalog {} has no entity `{}`", options.catalog, options.tag));
+    data->entity = *entity;
+  }
+  if (!options.entity_file.empty()) {
+    // Read like a one-file catalog, so that problems are warnings and evaluation still runs.
+    CatalogLoad load = load_catalog(options.entity_file);
+    if (load.unreadable) return load.problems.front();
+    keep_problems(*data, std::move(load.problems));
+    const auto& entities = load.catalog.entities();
+    if (entities.size() != 1) {
+      return Diagnostic{ErrorKind::Syntax, Severity::Error,
+                        entities.empty() ? fmt::format("--entity: {} holds no entity", options.entity_file)
+                                         : fmt::format("--entity: {} holds {} entities; use --catalog with --tag",
+                                                       options.entity_file, entities.size()),
+                        {}, {}, {}};
+    }
+    data->entity = entities.front();
+  }
 
-  // --entity
-  if (!options.entity_file.empty()) not_implemented("--entity");
-
-  // --facts
-  if (!options.facts.empty()) not_implemented("--facts");
+  // --facts (spec/scorecards.md §2)
+  if (!options.facts.empty()) {
+    Facts::Load load = Facts::load(options.facts);
+    if (load.unreadable) return load.problems.front();
+    keep_problems(*data, std::move(load.problems));
+    data->facts = std::make_shared<const Facts>(std::move(load.facts));
+  }
 
   // --issues, --config, --cache, --no-cache, --cache-ttl (src/sources/source_setup): the
   // accounts, and the source answering them: the dump for every account with --issues (own

@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -42,7 +43,8 @@ struct LoadedData {
   std::shared_ptr<const JiraSettings> jira_settings;
   Timestamp now;
   // Something named was skipped while loading (a catalog file or entity that could not be read
-  // or was invalid); `cql score` then exits 1 (spec/scorecards.md §1, §4.6).
+  // or was invalid, a bad facts entry); `cql score` then exits 1 (spec/scorecards.md §1, §4.6).
+  // The problems themselves were printed as warnings.
   bool skipped_input = false;
 
   EvalContext context() const;

@@ -286,7 +286,9 @@ class HttpClient::Impl {
     if (!lane.settings.proxy.empty()) curl_easy_setopt(e, CURLOPT_PROXY, lane.settings.proxy.c_str());
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(policy_.connect_timeout.count()));
     curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(policy_.request_timeout.count()));
-    curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+    // gzip only: cheap for a server to produce (brotli at its default quality costs more CPU
+    // than a small JSON answer is worth) and just as effective on issue lists.
+    curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "gzip");
     curl_easy_setopt(e, CURLOPT_USERAGENT, "cql (+https://github.com/cql)");
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(e, CURLOPT_WRITEDATA, t.get());

@@ -34,23 +34,10 @@ namespace {
 using nlohmann::json;
 
 // Cases that need parts of `cql` not on main yet. Shrink this list as they land.
-// - Whole files: the entity namespace (catalog engineer), the integrations catalog and facts
-//   (catalog engineer).
-const std::set<std::string> kPendingFiles = {"entity", "facts"};
-// - Every case that sets `tag` selects an entity with --catalog/--tag, which data_options.cpp
-//   does not load yet (catalog engineer).
-constexpr bool kPendingTaggedCases = true;
+// - Whole files: none.
+const std::set<std::string> kPendingFiles = {};
 // - Single cases ("file/case name") that need a namespace not registered yet.
-const std::set<std::string> kPendingCases = {
-    "rejected/unknown entity function",     // the entity namespace
-    "rejected/unknown list method",         // groups() (entity family)
-    "rejected/missing argument",            // hasGroup() (entity family)
-    "rejected/unknown named argument",      // dependencies.out() (entity family)
-    "rejected/duplicate named argument",    // dependencies.out() (entity family)
-    "rejected/invalid constant regex",      // entity.tag()
-    "rejected/RE2 has no backreferences",   // entity.tag()
-    "jira/computed JQL",                    // entity.tag()
-};
+const std::set<std::string> kPendingCases = {};
 
 // Every case file has a TEST_CASE below; "conformance: every case file is run" keeps it so.
 const std::set<std::string> kFiles = {"captures", "entity", "facts", "jira", "jq", "lexical", "limits", "lists",
@@ -224,7 +211,6 @@ Outcome judge(const Case& c) {
 
 bool pending(const Case& c) {
   if (kPendingFiles.count(c.file)) return true;
-  if (kPendingTaggedCases && c.data.contains("tag")) return true;
   return kPendingCases.count(c.file + "/" + c.name) > 0;
 }
 

@@ -165,6 +165,24 @@ std::size_t Server::count(const std::string& path_contains) const {
   }));
 }
 
+int Server::peak_concurrency() const {
+  std::vector<std::pair<Clock::time_point, int>> events;  // ends sort before starts at one instant
+  for (const auto& r : log()) {
+    events.emplace_back(r.received, +1);
+    events.emplace_back(r.answered, -1);
+  }
+  std::sort(events.begin(), events.end());
+  int now = 0, peak = 0;
+  for (const auto& [time, delta] : events) peak = std::max(peak, now += delta);
+  return peak;
+}
+
+std::size_t Server::connections() const {
+  std::set<int> ports;
+  for (const auto& r : log()) ports.insert(r.client_port);
+  return ports.size();
+}
+
 void Server::clear_log() {
   std::lock_guard lock(mutex_);
   log_.clear();
@@ -186,6 +204,7 @@ void Server::handle(const httplib::Request& req, httplib::Response& res) {
   entry.method = req.method;
   entry.path = under_prefix ? req.path.substr(prefix.size()) : req.path;
   entry.body = req.body;
+  entry.client_port = req.remote_port;
   const std::string auth = req.get_header_value("Authorization");
   entry.auth_scheme = auth.substr(0, auth.find(' '));
   for (const auto& [name, value] : req.params) {

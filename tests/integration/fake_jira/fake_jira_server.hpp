@@ -85,6 +85,7 @@ struct LoggedRequest {
   int status = 0;  // 0 while the answer is being prepared
   std::chrono::steady_clock::time_point received, answered;
   std::uint64_t id = 0;  // arrival order
+  int client_port = 0;   // tells connections apart: reused connections repeat a port
 };
 
 class Server {
@@ -104,6 +105,8 @@ class Server {
 
   std::vector<LoggedRequest> log() const;
   std::size_t count(const std::string& path_contains = {}) const;  // requests logged
+  int peak_concurrency() const;    // the most requests being answered at one moment
+  std::size_t connections() const;  // distinct client connections the logged requests came on
   void clear_log();
 
  private:

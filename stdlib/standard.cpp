@@ -15,9 +15,9 @@ Registry Registry::standard() {
   register_regex(registry);
   register_jq(registry);
   register_captures(registry);
-  register_jira(registry);
   register_entity(registry);
   register_integrations(registry);
+  register_jira(registry);
   return registry;
 }
 

@@ -26,5 +26,6 @@ void add_jql_command(CLI::App& app);  // src/cli/jql_command.cpp: `cql jql check
 void add_merge_command(CLI::App& app);  // merge_command.cpp
 void add_score_command(CLI::App& app);  // score_command.cpp
 void add_jira_command(CLI::App& app);  // `cql jira test`
+void add_repl_command(CLI::App& app);     // repl_command.cpp
 
 }  // namespace cql::cli

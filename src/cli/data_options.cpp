@@ -11,6 +11,7 @@
 #include "cql/facts.hpp"
 #include "cql/time.hpp"
 #include "sources/source_setup.hpp"
+#include "stdlib/families.hpp"
 
 namespace cql::cli {
 

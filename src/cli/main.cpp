@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   cql::cli::add_merge_command(app);
   cql::cli::add_score_command(app);
   cql::cli::add_jira_command(app);
+  cql::cli::add_repl_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -15,7 +15,8 @@ std::vector<Diagnostic> compile_plan(plan::Plan& plan, const ast::Expression& ex
         continue;
       }
     }
-    if (!fold_node(plan, i)) specialise_node(plan, i);
+    specialise_node(plan, i);  // first: a specialised node is never folded (it reads the entity)
+    fold_node(plan, i);
   }
   if (!errors.empty()) return errors;
   plan = compact(plan);

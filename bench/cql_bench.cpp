@@ -1,0 +1,205 @@
+// The engine benchmark of /work/shared/bench/README.md (the project's copy: bench/workload.json,
+// or $CQL_BENCH_WORKLOAD): for every case
+//   BM_Parse/<name>  parse + check + compile the text into a ready Program, every iteration;
+//   BM_Eval/<name>   evaluate the compiled Program against the case's entity.
+// Each case is evaluated once before timing and compared with `expected` (JSON form of
+// spec/cli.md, numbers compared numerically); a mismatch or an error skips the case with the
+// reason and makes the binary exit non-zero. Every benchmark reports `allocs`, the heap
+// allocations per iteration, counted by the global operator new below.
+//
+//   ./build-release/bench/cql_bench --benchmark_min_time=0.2
+#include <benchmark/benchmark.h>
+
+#include <atomic>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <new>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "cql/engine.hpp"
+#include "cql/entity.hpp"
+#include "eval/json_value.hpp"
+
+// --- allocation counting ---------------------------------------------------------------------
+
+namespace {
+std::atomic<std::uint64_t> g_allocations{0};
+}
+
+void* operator new(std::size_t size) {
+  g_allocations.fetch_add(1, std::memory_order_relaxed);
+  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+  throw std::bad_alloc();
+}
+void* operator new[](std::size_t size) { return operator new(size); }
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+  g_allocations.fetch_add(1, std::memory_order_relaxed);
+  return std::malloc(size == 0 ? 1 : size);
+}
+void* operator new[](std::size_t size, const std::nothrow_t& tag) noexcept { return operator new(size, tag); }
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+class AllocationCounter {
+ public:
+  explicit AllocationCounter(benchmark::State& state) : state_(state), start_(g_allocations.load()) {}
+  ~AllocationCounter() {
+    const double per_iteration =
+        state_.iterations() ? static_cast<double>(g_allocations.load() - start_) / static_cast<double>(state_.iterations())
+                            : 0.0;
+    state_.counters["allocs"] = benchmark::Counter(per_iteration);
+  }
+
+ private:
+  benchmark::State& state_;
+  std::uint64_t start_;
+};
+
+// --- the workload ------------------------------------------------------------------------------
+
+std::string workload_path() {
+  if (const char* env = std::getenv("CQL_BENCH_WORKLOAD"); env && *env) return env;
+  return std::string(CQL_BENCH_DIR) + "/workload.json";
+}
+
+std::string text_field(const Json& object, const char* key) {
+  return object.contains(key) && object.at(key).is_string() ? object.at(key).get<std::string>() : std::string();
+}
+
+cql::Entity make_entity(const Json& data) {
+  cql::Entity entity;
+  entity.tag = text_field(data, "tag");
+  entity.name = text_field(data, "name");
+  if (data.contains("type") && data.at("type").is_string()) entity.type = data.at("type").get<std::string>();
+  entity.is_archived = data.value("isArchived", false);
+  for (const auto& g : data.value("groups", Json::array())) entity.groups.push_back(g.get<std::string>());
+  for (const auto& l : data.value("links", Json::array())) {
+    entity.links.push_back(
+        cql::Link{text_field(l, "name"), text_field(l, "type"), text_field(l, "url"), text_field(l, "description")});
+  }
+  if (data.contains("custom")) entity.custom = cql::value_from_json(data.at("custom"));
+  return entity;
+}
+
+bool same(const Json& expected, const Json& actual) {
+  if (expected.is_boolean() || actual.is_boolean()) return expected.is_boolean() && actual.is_boolean() && expected == actual;
+  if (expected.is_number() && actual.is_number()) {
+    const double e = expected.get<double>(), a = actual.get<double>();
+    return std::fabs(e - a) <= 1e-9 * std::max(std::fabs(e), std::fabs(a));
+  }
+  if (expected.is_array() && actual.is_array()) {
+    if (expected.size() != actual.size()) return false;
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+      if (!same(expected[i], actual[i])) return false;
+    }
+    return true;
+  }
+  if (expected.is_object() && actual.is_object()) {
+    if (expected.size() != actual.size()) return false;
+    for (const auto& [key, value] : expected.items()) {
+      if (!actual.contains(key) || !same(value, actual.at(key))) return false;
+    }
+    return true;
+  }
+  return expected == actual;
+}
+
+// Everything one case's benchmarks share, built before any timing.
+struct Case {
+  std::string name;
+  std::string text;
+  cql::Entity entity;
+  cql::Program program;
+  std::string problem;  // why the case cannot be timed, or empty
+};
+
+const cql::Timestamp kNow{1780315200000};  // 2026-06-01T12:00:00Z; no case depends on the clock
+
+std::shared_ptr<Case> prepare_case(const cql::Engine& engine, const Json& data) {
+  auto c = std::make_shared<Case>();
+  c->name = data.at("name").get<std::string>();
+  c->text = data.at("cql").get<std::string>();
+  c->entity = make_entity(data.value("entity", Json::object()));
+  auto program = engine.compile(c->text);
+  if (!program) {
+    c->problem = "does not compile: " + program.error().message;
+    return c;
+  }
+  c->program = program.value();
+  cql::EvalContext ctx(c->entity);
+  ctx.now = kNow;
+  const cql::EvalResult result = c->program.evaluate(ctx);
+  if (!result.ok()) {
+    c->problem = "evaluation failed: " + result.error->message;
+  } else if (!same(data.at("expected"), cql::value_to_json(result.value))) {
+    c->problem = "expected " + data.at("expected").dump() + ", got " + cql::value_to_json(result.value).dump();
+  }
+  return c;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+
+  std::ifstream in(workload_path());
+  if (!in) {
+    std::fprintf(stderr, "cql_bench: cannot read %s\n", workload_path().c_str());
+    return 1;
+  }
+  const Json workload = Json::parse(in, nullptr, false);
+  if (!workload.is_array()) {
+    std::fprintf(stderr, "cql_bench: %s is not a JSON array of cases\n", workload_path().c_str());
+    return 1;
+  }
+
+  const cql::Engine engine = cql::EngineBuilder().build();
+  bool failed = false;
+  for (const Json& data : workload) {
+    const std::shared_ptr<Case> c = prepare_case(engine, data);
+    if (!c->problem.empty()) {
+      failed = true;
+      std::fprintf(stderr, "cql_bench: %s: %s\n", c->name.c_str(), c->problem.c_str());
+    }
+    benchmark::RegisterBenchmark(("BM_Parse/" + c->name).c_str(), [c, engine](benchmark::State& state) {
+      if (!c->problem.empty()) {
+        state.SkipWithError(c->problem.c_str());
+        return;
+      }
+      AllocationCounter allocations(state);
+      for (auto _ : state) {
+        auto program = engine.compile(c->text);
+        benchmark::DoNotOptimize(program);
+      }
+    });
+    benchmark::RegisterBenchmark(("BM_Eval/" + c->name).c_str(), [c](benchmark::State& state) {
+      if (!c->problem.empty()) {
+        state.SkipWithError(c->problem.c_str());
+        return;
+      }
+      cql::EvalContext ctx(c->entity);
+      ctx.now = kNow;
+      AllocationCounter allocations(state);
+      for (auto _ : state) {
+        cql::EvalResult result = c->program.evaluate(ctx);
+        benchmark::DoNotOptimize(result);
+      }
+    });
+  }
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return failed ? 1 : 0;
+}

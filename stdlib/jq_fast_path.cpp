@@ -1,7 +1,7 @@
 // The native fast path of jq() (see jq_support.hpp). The subset:
 //   program := stage ('|' stage)*
 //   stage   := path | 'tonumber' | 'length' | 'not' | 'ascii_downcase' | 'ascii_upcase'
-//            | 'select' '(' path [('==' | '!=') literal] ')'
+//            | 'select' '(' path [('==' | '!=') literal | ('<' | '<=' | '>' | '>=') number] ')'
 //   path    := '.' | first rest*        (no spaces inside a path, as jq writes them)
 //   first   := '.' name | '.' string | '.[' (string | integer) ']' | '.[]'
 //   rest    := '.' name | '.' string | '[' (string | integer) ']' | '[]'
@@ -45,11 +45,13 @@ struct Path {
 
 enum class Builtin { ToNumber, Length, Not, AsciiDowncase, AsciiUpcase };
 
+// `select(path)` (op None: truthiness) or `select(path OP literal)`.
+enum class Compare { None, Eq, Ne, Lt, Le, Gt, Ge };
+
 struct Select {
   Path path;
-  bool has_literal = false;
-  bool negate = false;  // `!=`
-  Value literal;        // null, bool, number or string
+  Compare op = Compare::None;
+  Value literal;  // null, bool, number or string; a number for the ordering operators
 };
 
 using Stage = std::variant<Path, Builtin, Select>;
@@ -142,17 +144,32 @@ class Parser {
     Select select;
     if (!parse_path(select.path) || select.path.iterates()) return false;
     skip_space();
-    if (text_.substr(pos_, 2) == "==" || text_.substr(pos_, 2) == "!=") {
-      select.negate = text_[pos_] == '!';
-      pos_ += 2;
+    select.op = comparison();
+    if (select.op != Compare::None) {
       skip_space();
       if (!parse_literal(select.literal)) return false;
-      select.has_literal = true;
+      // jq orders values of different types by a type rank; only numbers are modelled here.
+      const bool ordering = select.op != Compare::Eq && select.op != Compare::Ne;
+      if (ordering && select.literal.type() != Type::Double) return false;
       skip_space();
     }
     if (!eat(')')) return false;
     out = std::move(select);
     return true;
+  }
+
+  Compare comparison() {
+    const std::string_view two = text_.substr(pos_, 2);
+    const std::pair<std::string_view, Compare> kOperators[] = {
+        {"==", Compare::Eq}, {"!=", Compare::Ne}, {"<=", Compare::Le}, {">=", Compare::Ge},
+        {"<", Compare::Lt},  {">", Compare::Gt}};
+    for (const auto& [token, op] : kOperators) {
+      if (two.substr(0, token.size()) == token) {
+        pos_ += token.size();
+        return op;
+      }
+    }
+    return Compare::None;
   }
 
   bool parse_path(Path& path) {
@@ -404,7 +421,17 @@ Outcome select(const Select& s, const Value& in) {
   if (tested == nullptr) return Outcome::Decline;
   Value storage;
   const Value& v = jq_scalar(*tested, storage);
-  const bool keep = s.has_literal ? (jq_equals_literal(v, s.literal) != s.negate) : truthy(v);
+  bool keep = false;
+  switch (s.op) {
+    case Compare::None: keep = truthy(v); break;
+    case Compare::Eq: keep = jq_equals_literal(v, s.literal); break;
+    case Compare::Ne: keep = !jq_equals_literal(v, s.literal); break;
+    default: {
+      if (!v.is_number()) return Outcome::Decline;  // jq's cross-type order: libjq knows it
+      const double x = v.as_number(), y = s.literal.as_double();
+      keep = s.op == Compare::Lt ? x < y : s.op == Compare::Le ? x <= y : s.op == Compare::Gt ? x > y : x >= y;
+    }
+  }
   return keep ? Outcome::Output : Outcome::Empty;
 }
 

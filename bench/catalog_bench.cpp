@@ -259,13 +259,3 @@ void BM_EntityDependenciesIn(benchmark::State& state) {
 BENCHMARK(BM_EntityDependenciesIn);
 
 }  // namespace
-
-// Weak, so that a bench file with its own main (or a shared one added later) wins without a
-// duplicate-symbol error: every bench/*.cpp is linked into the one cql_bench binary.
-__attribute__((weak)) int main(int argc, char** argv) {
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
-}

@@ -53,7 +53,7 @@ TEST_CASE("bad uses of --tag, --catalog and --entity", "[integration][catalog]")
   CHECK(r.status == 64);
 }
 
-TEST_CASE("catalog problems are warnings; evaluation still runs", "[integration][catalog]") {
+TEST_CASE("catalog problems are warnings, evaluation still runs", "[integration][catalog]") {
   cql::test::TempDir dir;
   dir.write("good.yaml", "info:\n  x-cortex-tag: good\n  title: Good\n");
   const std::string bad = dir.write("bad.yaml", "info:\n  title: No tag\n");

@@ -62,7 +62,7 @@ TEST_CASE("cql check reports every diagnostic of every file", "[integration][cli
   CHECK(cql_run({"check"}).status == 64);
 }
 
-TEST_CASE("cql check warns about extensions; --strict makes them errors", "[integration][cli]") {
+TEST_CASE("cql check warns about extensions, --strict makes them errors", "[integration][cli]") {
   const auto warn = cql_run({"check", "--expr", "now() > timestamp(\"2026-01-01\")"});
   CHECK(warn.status == 0);
   CHECK(warn.err.find("<expr>:1:1: warning: `now()` is an extension") != std::string::npos);
@@ -72,7 +72,7 @@ TEST_CASE("cql check warns about extensions; --strict makes them errors", "[inte
   CHECK(cql_run({"check", "--expr", "entity.tag() ="}).status == 65);
 }
 
-TEST_CASE("cql fmt prints the canonical form; --check lists files that would change", "[integration][cli]") {
+TEST_CASE("cql fmt prints the canonical form, --check lists files that would change", "[integration][cli]") {
   RuleDir dir;
   const std::string formatted = dir.write("formatted.cql", "[1, 2].any(x => x > 1) AND true\n");
   const std::string messy = dir.write("messy.cql", "[1,2].any( (x)=>x>1 )  and TRUE\n");

@@ -98,7 +98,7 @@ TEST_CASE("503 with Retry-After as an HTTP date waits until that date", "[integr
   CHECK(log[1].received - log[0].answered >= 900ms);  // the date has one-second resolution
 }
 
-TEST_CASE("5xx and dropped connections are retried; the fifth failure is reported", "[integration][live][retry]") {
+TEST_CASE("5xx and dropped connections are retried, the fifth failure is reported", "[integration][live][retry]") {
   OneAtATime f;
   SECTION("503 without Retry-After, then success") {
     f.server.inject(Fault::http(503), 2, kCountPath);

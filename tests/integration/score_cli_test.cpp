@@ -94,7 +94,7 @@ TEST_CASE("cql score writes every format of the example catalog in one run", "[i
   }
 }
 
-TEST_CASE("one format goes to stdout or --output; json is the default off a terminal", "[integration][batch][score]") {
+TEST_CASE("one format goes to stdout or --output, json is the default off a terminal", "[integration][batch][score]") {
   TempDir dir;
   auto r = cql::test::run_process(score_args({}));
   REQUIRE((r.status == 0 || r.status == 1));

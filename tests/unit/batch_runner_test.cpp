@@ -164,7 +164,7 @@ TEST_CASE("a filter query that fails excludes the entity and is reported", "[uni
   CHECK_THAT(run.value().problems[0].message, Catch::StartsWith("f.yaml:3:11: x is not scored by scorecard `f`: its filter query failed: type error"));
 }
 
-TEST_CASE("a checkpointed run resumes to the same result; shards merge to the full run", "[unit][batch][runner]") {
+TEST_CASE("a checkpointed run resumes to the same result, shards merge to the full run", "[unit][batch][runner]") {
   Fixture f;
   const auto full = run_batch(f.compiled, f.data, f.options);
   REQUIRE(full.ok());

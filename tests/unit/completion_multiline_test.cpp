@@ -22,7 +22,7 @@ TEST_CASE("an open bracket keeps the input open and remembers the nesting", "[un
   CHECK(scan_input("groups().any((g) =>\n  g.name.matchesIn([\"tier-\"]))").complete());
 }
 
-TEST_CASE("quotes hide brackets; escapes stay inside the string", "[unit][repl][multiline]") {
+TEST_CASE("quotes hide brackets, escapes stay inside the string", "[unit][repl][multiline]") {
   CHECK(scan_input("\"(((\"").open_brackets.empty());
   CHECK(scan_input("'it\\'s ('").complete());
   CHECK(scan_input("[\"ends with backslash \\\\\"").open_brackets == "[");

@@ -194,7 +194,7 @@ TEST_CASE("meta commands, entity tags after `:entity ` and expressions after `:t
   CHECK(completer.complete(":nosuch x").candidates.empty());
 }
 
-TEST_CASE("file arguments complete paths; directories end with a slash", "[unit][completion]") {
+TEST_CASE("file arguments complete paths, directories end with a slash", "[unit][completion]") {
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() / ("cql-completion-" + std::to_string(::getpid()));
   fs::remove_all(dir);

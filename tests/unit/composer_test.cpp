@@ -152,7 +152,7 @@ TEST_CASE("the parts of a composed query are kept for planners", "[unit][jql][co
   CHECK(queries[0].projects == std::vector<std::string>{"PAY"});
 }
 
-TEST_CASE("items go to their account; the default account comes first", "[unit][jql][composer]") {
+TEST_CASE("items go to their account, the default account comes first", "[unit][jql][composer]") {
   Known known = knows({}, {"Indexer"}, "legacy");
   known.by_account["main"] = KnownValues{};
   Entity e = entity("search-indexer");

@@ -38,7 +38,7 @@ TEST_CASE("integer arithmetic stays integral and checks overflow", "[unit][eval]
   CHECK(failure_kind(BinaryOp::Sub, Value(std::numeric_limits<std::int64_t>::min()), Value(1)) == cql::ErrorKind::Eval);
 }
 
-TEST_CASE("division is a double; modulo needs ints and keeps the dividend's sign", "[unit][eval]") {
+TEST_CASE("division is a double, modulo needs ints and keeps the dividend's sign", "[unit][eval]") {
   const Value half = arithmetic(BinaryOp::Div, Value(7), Value(2), kBig);
   CHECK(half.type() == cql::Type::Double);
   CHECK(half.as_double() == 3.5);

@@ -94,7 +94,7 @@ TEST_CASE("a namespace is present when the entity has facts for it", "[unit][fac
   CHECK_FALSE(registry.find_namespace("k8s")->is_present(with_git));
 }
 
-TEST_CASE("calls are answered from the facts; a missing call is a provider error", "[unit][facts]") {
+TEST_CASE("calls are answered from the facts, a missing call is a provider error", "[unit][facts]") {
   const Registry registry = integrations();
   const Entity payments = entity_with_tag("payments");
   EntityContext ctx(payments, nullptr, &suite_facts());

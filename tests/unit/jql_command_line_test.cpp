@@ -69,7 +69,7 @@ TEST_CASE("explain shows the exact JQL per account", "[integration][jql]") {
   CHECK(r.out.find("    account default: (priority = High) AND (labels = \"example\") ORDER BY key\n") != std::string::npos);
 }
 
-TEST_CASE("the issues option answers jira calls; what the dump cannot answer is a provider error", "[integration][jql]") {
+TEST_CASE("the issues option answers jira calls, what the dump cannot answer is a provider error", "[integration][jql]") {
   CHECK(run(kCql + " eval --json" + kIssues + " 'jira != null'").out == "{\"value\": true, \"type\": \"bool\", \"captures\": {}}\n");
   CHECK(run(kCql + " eval --json 'jira == null'").out == "{\"value\": true, \"type\": \"bool\", \"captures\": {}}\n");
   CHECK(run(kCql + " eval --json" + kIssues + R"( 'jira.numOfIssues("")')").out ==

@@ -70,7 +70,7 @@ TEST_CASE("project matches by key, name and id, case-insensitively", "[unit][jql
   CHECK(error_of("project in (A, Zed)") == "The value 'Zed' does not exist for the field 'project'.");
 }
 
-TEST_CASE("labels: =, !=, IN, NOT IN, IS EMPTY; != never matches an empty field", "[unit][jql][offline]") {
+TEST_CASE("labels: =, !=, IN, NOT IN, IS EMPTY, != never matches an empty field", "[unit][jql][offline]") {
   CHECK(keys("labels = x") == Keys{"A-1", "B-10"});
   CHECK(keys("labels = X") == Keys{"A-1", "B-10"});
   CHECK(keys("labels != x") == Keys{"A-2", "B-2"});
@@ -85,7 +85,7 @@ TEST_CASE("labels: =, !=, IN, NOT IN, IS EMPTY; != never matches an empty field"
   CHECK(keys("labels = nothing-has-this").empty());
 }
 
-TEST_CASE("component matches by name or id; unknown components are an error", "[unit][jql][offline]") {
+TEST_CASE("component matches by name or id, unknown components are an error", "[unit][jql][offline]") {
   CHECK(keys("component = core") == Keys{"A-1", "A-2"});
   CHECK(keys("component = 3") == Keys{"B-10", "B-2"});
   CHECK(keys("component is empty") == Keys{"A-3", "B-11"});
@@ -126,7 +126,7 @@ TEST_CASE("priority compares by rank", "[unit][jql][offline]") {
   CHECK(error_of("priority > Nope") == "The value 'Nope' does not exist for the field 'priority'.");
 }
 
-TEST_CASE("users by account id, name, email or display name; currentUser()", "[unit][jql][offline]") {
+TEST_CASE("users by account id, name, email or display name, currentUser()", "[unit][jql][offline]") {
   CHECK(keys("assignee = \"Ann Lee\"") == Keys{"A-1", "B-2"});
   CHECK(keys("assignee = a1") == Keys{"A-1", "B-2"});
   CHECK(keys("assignee = \"ANN@E.IO\"") == Keys{"A-1", "B-2"});
@@ -139,7 +139,7 @@ TEST_CASE("users by account id, name, email or display name; currentUser()", "[u
   CHECK(error_of("assignee = currentUser()", context("")).find("currentUser()") != std::string::npos);
 }
 
-TEST_CASE("issue keys and ids; key order within a project", "[unit][jql][offline]") {
+TEST_CASE("issue keys and ids, key order within a project", "[unit][jql][offline]") {
   CHECK(keys("key = A-1") == Keys{"A-1"});
   CHECK(keys("issuekey = a-1") == Keys{"A-1"});
   CHECK(keys("issue in (A-1, B-10)") == Keys{"A-1", "B-10"});
@@ -184,7 +184,7 @@ TEST_CASE("dates: absolute, relative, to the minute, epoch milliseconds", "[unit
   CHECK(error_of("created > yesterday").rfind("Date value 'yesterday' for field 'created' is invalid.", 0) == 0);
 }
 
-TEST_CASE("date functions against the clock; weeks start on Sunday", "[unit][jql][offline]") {
+TEST_CASE("date functions against the clock, weeks start on Sunday", "[unit][jql][offline]") {
   CHECK(keys("updated >= startOfDay()") == Keys{"A-1"});
   CHECK(keys("created >= startOfWeek()") == Keys{"A-1"});  // Sunday 2026-05-31
   CHECK(keys("created >= startOfMonth(-1)") == Keys{"A-1", "A-2", "B-10"});
@@ -195,7 +195,7 @@ TEST_CASE("date functions against the clock; weeks start on Sunday", "[unit][jql
   CHECK(error_of("created > startOfDay(\"soon\")").find("startOfDay") != std::string::npos);
 }
 
-TEST_CASE("~ matches words, prefixes and phrases; !~ never matches an empty field", "[unit][jql][offline]") {
+TEST_CASE("the ~ operator matches words, prefixes and phrases, and !~ never matches an empty field", "[unit][jql][offline]") {
   CHECK(keys("summary ~ timeout") == Keys{"A-1"});
   CHECK(keys("summary ~ \"TIMEOUT\"") == Keys{"A-1"});
   CHECK(keys("summary ~ \"timeout*\"") == Keys{"A-1", "A-2"});
@@ -251,7 +251,7 @@ TEST_CASE("AND, OR and parentheses", "[unit][jql][offline]") {
   CHECK(keys("order by key").size() == 6);
 }
 
-TEST_CASE("ORDER BY: default, key, priority, dates, custom; empty values sort last ascending", "[unit][jql][offline]") {
+TEST_CASE("ORDER BY: default, key, priority, dates, custom, empty values sort last ascending", "[unit][jql][offline]") {
   CHECK(ordered("") == Keys{"B-11", "A-1", "B-10", "A-2", "B-2", "A-3"});  // created DESC, key DESC
   CHECK(ordered("order by key") == Keys{"A-1", "A-2", "A-3", "B-2", "B-10", "B-11"});
   CHECK(ordered("order by key desc") == Keys{"B-11", "B-10", "B-2", "A-3", "A-2", "A-1"});

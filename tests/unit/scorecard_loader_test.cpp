@@ -210,7 +210,7 @@ TEST_CASE("a level without a ladder and broken YAML are errors", "[unit][scoreca
   CHECK_THAT(all_messages(load.problems), Catch::Contains("a scorecard must be a YAML mapping"));
 }
 
-TEST_CASE("scorecards load from files and directories; duplicates and unreadable paths are reported",
+TEST_CASE("scorecards load from files and directories, duplicates and unreadable paths are reported",
           "[unit][scorecard]") {
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() / ("cql_scorecard_test_" + std::to_string(::getpid()));

@@ -5,70 +5,32 @@
 // Each case is evaluated once before timing and compared with `expected` (JSON form of
 // spec/cli.md, numbers compared numerically); a mismatch or an error skips the case with the
 // reason and makes the binary exit non-zero (bench_hooks.hpp). The engine's benchmarks report
-// `allocs`, the heap allocations per iteration, counted by the global operator new below
-// (which counts for the whole binary).
+// `allocs`, the heap allocations per iteration (allocation_tracker.hpp).
 //
 //   ./build-release/bench/cql_bench --benchmark_min_time=0.2
 #include <benchmark/benchmark.h>
 
-#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <memory>
-#include <new>
 #include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "allocation_tracker.hpp"
 #include "bench_hooks.hpp"
 #include "cql/engine.hpp"
 #include "cql/entity.hpp"
 #include "eval/json_value.hpp"
 #include "parse/parser.hpp"
 
-// --- allocation counting ---------------------------------------------------------------------
-
-namespace {
-std::atomic<std::uint64_t> g_allocations{0};
-}
-
-void* operator new(std::size_t size) {
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void* operator new[](std::size_t size) { return operator new(size); }
-void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
-  return std::malloc(size == 0 ? 1 : size);
-}
-void* operator new[](std::size_t size, const std::nothrow_t& tag) noexcept { return operator new(size, tag); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { operator delete(p); }
-void operator delete[](void* p, std::size_t) noexcept { operator delete[](p); }
-
 namespace {
 
+using cql::bench::AllocationCounter;
 using Json = nlohmann::ordered_json;
-
-class AllocationCounter {
- public:
-  explicit AllocationCounter(benchmark::State& state) : state_(state), start_(g_allocations.load()) {}
-  ~AllocationCounter() {
-    const double per_iteration =
-        state_.iterations() ? static_cast<double>(g_allocations.load() - start_) / static_cast<double>(state_.iterations())
-                            : 0.0;
-    state_.counters["allocs"] = benchmark::Counter(per_iteration);
-  }
-
- private:
-  benchmark::State& state_;
-  std::uint64_t start_;
-};
 
 // --- the workload ------------------------------------------------------------------------------
 

@@ -9,9 +9,12 @@
 // expects the implementation to run them concurrently.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "cql/value.hpp"
@@ -52,11 +55,26 @@ struct QueryResult {
   bool from_cache = false;
 };
 
-// Project keys/names/ids and component names that exist in an account (jira.md §2 step 5).
-struct KnownValues {
-  std::vector<std::string> projects;    // keys, names and ids
-  std::vector<std::string> components;  // names
+// Project keys/names/ids and component names that exist in an account (jira.md §2 step 5),
+// with membership tests that ignore ASCII case as Jira does. An account can know tens of
+// thousands of components and every composed query asks, so the tests are hashed and the
+// values are shared as KnownValuesPtr, never copied per query. Immutable; thread-safe.
+class KnownValues {
+ public:
+  KnownValues() = default;
+  KnownValues(std::vector<std::string> projects, std::vector<std::string> components);
+
+  const std::vector<std::string>& projects() const noexcept { return projects_; }      // keys, names and ids
+  const std::vector<std::string>& components() const noexcept { return components_; }  // names
+  bool has_project(std::string_view value) const;
+  bool has_component(std::string_view value) const;
+
+ private:
+  std::vector<std::string> projects_, components_;
+  std::unordered_set<std::string> project_keys_, component_keys_;  // ASCII lower case
 };
+// Null when the values could not be listed.
+using KnownValuesPtr = std::shared_ptr<const KnownValues>;
 
 // The outcome of checking an account's credentials with Jira's "who am I" call (jira.md §4).
 struct AccountCheck {
@@ -82,8 +100,9 @@ class IssueSource {
   // are per-query results with ok == false.
   virtual std::vector<QueryResult> fetch(std::span<const IssueQuery> queries) = 0;
 
-  // The projects and components of an account, or nullopt (with `error` set) on failure.
-  virtual std::optional<KnownValues> known_values(const std::string& account, std::string& error) = 0;
+  // The projects and components of an account, or null (with `error` set) on failure.
+  // Called once per composed query: implementations keep the answer and return it shared.
+  virtual KnownValuesPtr known_values(const std::string& account, std::string& error) = 0;
 
   // Checks that the account's credentials work (a credential lacking permissions makes Jira
   // silently return 0 issues, so a run checks every account once before sending queries).

@@ -105,8 +105,8 @@ struct ComposedJiraQuery {
   std::vector<std::string> labels, components, projects;
 };
 
-// The projects and components of an account, or nullopt with `error` set.
-using KnownValuesLookup = std::function<std::optional<KnownValues>(const std::string& account, std::string& error)>;
+// The projects and components of an account, or null with `error` set.
+using KnownValuesLookup = std::function<KnownValuesPtr(const std::string& account, std::string& error)>;
 
 struct JiraComposeRequest {
   const Entity* entity = nullptr;

@@ -16,12 +16,6 @@ struct Item {
   std::string value;
 };
 
-bool iequals(std::string_view a, std::string_view b) { return ascii_lower(a) == ascii_lower(b); }
-
-bool is_known(const std::vector<std::string>& values, std::string_view value) {
-  return std::any_of(values.begin(), values.end(), [&](const std::string& v) { return iequals(v, value); });
-}
-
 bool ascii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
@@ -82,8 +76,8 @@ std::optional<GroupableClause> groupable_clause(const Entity& entity, const Jira
   std::string clause;
   for (const Item& item : account_items(entity, settings, composed.account)) {
     static constexpr std::string_view kNames[] = {"labels", "component", "project"};
-    if (item.field == Field::Component && !is_known(known.components, item.value)) continue;
-    if (item.field == Field::Project && !is_known(known.projects, item.value)) continue;
+    if (item.field == Field::Component && !known.has_component(item.value)) continue;
+    if (item.field == Field::Project && !known.has_project(item.value)) continue;
     if (item.field == Field::Project || !ascii(item.value)) return std::nullopt;
     if (item.field == Field::Component && all_digits(item.value)) return std::nullopt;
     (item.field == Field::Label ? out.labels : out.components).push_back(item.value);

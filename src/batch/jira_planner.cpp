@@ -84,7 +84,7 @@ struct JiraPlanner::Impl {
   std::vector<IssueQuery> searches;
   std::unordered_map<std::string, std::size_t> search_index;
   std::vector<Chunk> chunks;
-  std::map<std::string, std::optional<KnownValues>> known;  // per account
+  std::map<std::string, KnownValuesPtr> known;  // per account
   std::mutex known_mutex;
   std::map<std::string, std::string> failed_accounts;
   JiraPlanStats stats;
@@ -97,7 +97,7 @@ struct JiraPlanner::Impl {
     }
   }
 
-  std::optional<KnownValues> known_values(const std::string& account, std::string& error) {
+  KnownValuesPtr known_values(const std::string& account, std::string& error) {
     std::lock_guard lock(known_mutex);
     auto it = known.find(account);
     if (it == known.end()) it = known.emplace(account, source.known_values(account, error)).first;

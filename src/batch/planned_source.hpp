@@ -22,7 +22,7 @@ class PlannedSource final : public IssueSource {
   void prefill(const IssueQuery& query, QueryResult result);
 
   std::vector<QueryResult> fetch(std::span<const IssueQuery> queries) override;
-  std::optional<KnownValues> known_values(const std::string& account, std::string& error) override {
+  KnownValuesPtr known_values(const std::string& account, std::string& error) override {
     return inner_->known_values(account, error);
   }
   AccountCheck verify_identity(const std::string& account) override { return inner_->verify_identity(account); }

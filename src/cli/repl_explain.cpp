@@ -29,7 +29,7 @@ Reply ReplSession::explain(const std::string& expression) {
   // Without a configuration, an issue dump is served as the one default account.
   const JiraSettings default_settings{.accounts = {JiraAccount{.alias = "default"}}};
   const JiraSettings& settings = data_->jira_settings ? *data_->jira_settings : default_settings;
-  const KnownValuesLookup known = [this](const std::string& account, std::string& error) -> std::optional<KnownValues> {
+  const KnownValuesLookup known = [this](const std::string& account, std::string& error) -> KnownValuesPtr {
     return data_->issue_source->known_values(account, error);
   };
 

@@ -71,10 +71,6 @@ std::vector<AccountItems> items_by_account(const Entity& entity, const JiraSetti
   return accounts;
 }
 
-bool known(const std::vector<std::string>& values, std::string_view value) {
-  return std::any_of(values.begin(), values.end(), [value](const std::string& v) { return iequals(v, value); });
-}
-
 struct Base {
   std::string where;     // the clauses of the base JQL as written (may be empty)
   std::string order_by;  // its ORDER BY as written (may be empty)
@@ -131,7 +127,8 @@ Result<std::vector<ComposedJiraQuery>> compose_jira_queries(const JiraComposeReq
     std::vector<std::string> dropped;
     for (const Item& item : account.items) {
       const bool exists = item.field == ItemField::Label ||
-                          known(item.field == ItemField::Project ? known_values->projects : known_values->components, item.value);
+                          (item.field == ItemField::Project ? known_values->has_project(item.value)
+                                                            : known_values->has_component(item.value));
       const std::string term = fmt::format("{} = {}", field_name(item.field), quote_jql_string(item.value));
       if (!exists) {
         dropped.push_back(term);

@@ -72,15 +72,15 @@ Result<std::shared_ptr<const IssueIndex>> IssueIndex::load(const std::string& pa
 }
 
 KnownValues IssueIndex::known_values() const {
-  KnownValues known;
+  std::vector<std::string> project_values, component_values;
   std::set<std::string> projects, components;
   for (const DumpIssue& issue : dump_.issues) {
-    add_unique(known.projects, projects, issue.project_key);
-    add_unique(known.projects, projects, issue.project_name);
-    add_unique(known.projects, projects, issue.project_id);
-    for (const auto& c : issue.components) add_unique(known.components, components, c.name);
+    add_unique(project_values, projects, issue.project_key);
+    add_unique(project_values, projects, issue.project_name);
+    add_unique(project_values, projects, issue.project_id);
+    for (const auto& c : issue.components) add_unique(component_values, components, c.name);
   }
-  return known;
+  return KnownValues(std::move(project_values), std::move(component_values));
 }
 
 PlanInputs IssueIndex::inputs(const JqlEvalContext& context) const {

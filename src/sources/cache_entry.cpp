@@ -84,16 +84,17 @@ std::optional<QueryResult> decode_result(const std::string& text) {
 }
 
 std::string encode_known_values(const KnownValues& known) {
-  return json{{"projects", known.projects}, {"components", known.components}}.dump(-1, ' ', false,
+  return json{{"projects", known.projects()}, {"components", known.components()}}.dump(-1, ' ', false,
                                                                                      json::error_handler_t::replace);
 }
 
-std::optional<KnownValues> decode_known_values(const std::string& text) {
+KnownValuesPtr decode_known_values(const std::string& text) {
   try {
     const json j = json::parse(text);
-    return KnownValues{j.at("projects").get<std::vector<std::string>>(), j.at("components").get<std::vector<std::string>>()};
+    return std::make_shared<const KnownValues>(j.at("projects").get<std::vector<std::string>>(),
+                                               j.at("components").get<std::vector<std::string>>());
   } catch (const json::exception&) {
-    return std::nullopt;
+    return nullptr;
   }
 }
 

@@ -15,6 +15,6 @@ std::string encode_result(const QueryResult& result);
 std::optional<QueryResult> decode_result(const std::string& text);
 
 std::string encode_known_values(const KnownValues& known);
-std::optional<KnownValues> decode_known_values(const std::string& text);
+KnownValuesPtr decode_known_values(const std::string& text);
 
 }  // namespace cql::sources

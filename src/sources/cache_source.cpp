@@ -162,7 +162,7 @@ std::vector<QueryResult> CacheSource::fetch(std::span<const IssueQuery> queries)
   return results;
 }
 
-std::optional<KnownValues> CacheSource::known_values(const std::string& account, std::string& error) {
+KnownValuesPtr CacheSource::known_values(const std::string& account, std::string& error) {
   std::lock_guard serial(known_mutex_);  // a second caller waits and then finds the answer
   {
     std::lock_guard lock(mutex_);
@@ -172,7 +172,7 @@ std::optional<KnownValues> CacheSource::known_values(const std::string& account,
     }
   }
   const std::string key = std::string("v1") + kSep + account_key(account) + kSep + "known_values";
-  std::optional<KnownValues> known;
+  KnownValuesPtr known;
   if (persistent(account)) {
     if (auto text = store_->get(key, now(), options_.ttl)) {
       known = decode_known_values(*text);
@@ -185,7 +185,7 @@ std::optional<KnownValues> CacheSource::known_values(const std::string& account,
   }
   if (!known) {
     known = inner_->known_values(account, error);
-    if (!known) return std::nullopt;
+    if (!known) return nullptr;
     std::uint64_t written = 0;
     if (persistent(account)) {
       const std::string text = encode_known_values(*known);
@@ -196,7 +196,7 @@ std::optional<KnownValues> CacheSource::known_values(const std::string& account,
     stats_.bytes_written += written;
   }
   std::lock_guard lock(mutex_);
-  known_[account] = *known;
+  known_[account] = known;
   return known;
 }
 

@@ -43,7 +43,7 @@ class CacheSource final : public IssueSource {
   ~CacheSource() override;
 
   std::vector<QueryResult> fetch(std::span<const IssueQuery> queries) override;
-  std::optional<KnownValues> known_values(const std::string& account, std::string& error) override;
+  KnownValuesPtr known_values(const std::string& account, std::string& error) override;
   AccountCheck verify_identity(const std::string& account) override;
   std::optional<CacheStats> cache_stats() const override;
 
@@ -62,7 +62,7 @@ class CacheSource final : public IssueSource {
   mutable std::mutex mutex_;  // guards everything below
   std::unordered_map<std::string, QueryResult> memory_;
   std::unordered_map<std::string, std::shared_ptr<Slot>> in_flight_;
-  std::map<std::string, KnownValues> known_;
+  std::map<std::string, KnownValuesPtr> known_;
   std::map<std::string, AccountCheck> identities_;
   CacheStats stats_;
   std::mutex known_mutex_;     // one known_values request at a time

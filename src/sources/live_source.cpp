@@ -296,22 +296,21 @@ std::optional<json> LiveSource::get_json(Account& a, const std::string& path, st
   return body;
 }
 
-std::optional<KnownValues> LiveSource::known_values(const std::string& alias, std::string& error) {
+KnownValuesPtr LiveSource::known_values(const std::string& alias, std::string& error) {
   Account* a = account(alias);
   if (!a) {
     error = fmt::format("no Jira account named '{}' is configured.", alias);
-    return std::nullopt;
+    return nullptr;
   }
   error = ready(*a);
-  if (!error.empty()) return std::nullopt;
+  if (!error.empty()) return nullptr;
 
   // Projects: Cloud pages through /project/search, Data Center lists them all at once.
-  KnownValues known;
-  std::vector<std::string> keys;
+  std::vector<std::string> projects, keys;
   auto add_project = [&](const json& p) {
     if (!p.is_object()) return;
     for (const char* field : {"key", "name", "id"}) {
-      if (p.contains(field) && p[field].is_string()) known.projects.push_back(p[field].get<std::string>());
+      if (p.contains(field) && p[field].is_string()) projects.push_back(p[field].get<std::string>());
     }
     if (p.contains("key") && p["key"].is_string()) keys.push_back(p["key"].get<std::string>());
   };
@@ -319,11 +318,11 @@ std::optional<KnownValues> LiveSource::known_values(const std::string& alias, st
   if (a->settings.flavour == JiraFlavour::Cloud) {
     for (std::int64_t start = 0;;) {
       auto page = get_json(*a, fmt::format("{}/project/search?startAt={}&maxResults=100", prefix, start), error);
-      if (!page) return std::nullopt;
+      if (!page) return nullptr;
       const auto values = page->find("values");
       if (!page->is_object() || values == page->end() || !values->is_array()) {
         error = describe_bad_answer(a->settings, {prefix + "/project/search", ""}, "no `values` list");
-        return std::nullopt;
+        return nullptr;
       }
       for (const auto& p : *values) add_project(p);
       start += static_cast<std::int64_t>(values->size());
@@ -331,10 +330,10 @@ std::optional<KnownValues> LiveSource::known_values(const std::string& alias, st
     }
   } else {
     auto list = get_json(*a, prefix + "/project", error);
-    if (!list) return std::nullopt;
+    if (!list) return nullptr;
     if (!list->is_array()) {
       error = describe_bad_answer(a->settings, {prefix + "/project", ""}, "not a list of projects");
-      return std::nullopt;
+      return nullptr;
     }
     for (const auto& p : *list) add_project(p);
   }
@@ -366,10 +365,10 @@ std::optional<KnownValues> LiveSource::known_values(const std::string& alias, st
   }
   if (!first_error.empty()) {
     error = a->credential->redact(first_error);
-    return std::nullopt;
+    return nullptr;
   }
-  known.components.assign(components.begin(), components.end());
-  return known;
+  return std::make_shared<const KnownValues>(std::move(projects),
+                                             std::vector<std::string>(components.begin(), components.end()));
 }
 
 }  // namespace cql::sources

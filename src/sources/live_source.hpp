@@ -28,7 +28,7 @@ class LiveSource final : public IssueSource {
   ~LiveSource() override;
 
   std::vector<QueryResult> fetch(std::span<const IssueQuery> queries) override;
-  std::optional<KnownValues> known_values(const std::string& account, std::string& error) override;
+  KnownValuesPtr known_values(const std::string& account, std::string& error) override;
   AccountCheck verify_identity(const std::string& account) override;
 
   // Requests sent so far (retries included), for reports and benchmarks.

@@ -14,13 +14,13 @@ Result<std::unique_ptr<OfflineSource>> OfflineSource::open(const std::string& du
   if (!dump_path.empty()) {
     auto index = jql::IssueIndex::load(dump_path);
     if (!index.ok()) return index.errors();
-    source->shared_ = Dump{dump_path, index.value(), index.value()->known_values()};
+    source->shared_ = Dump{dump_path, index.value(), std::make_shared<const KnownValues>(index.value()->known_values())};
   }
   for (const JiraAccount& account : settings.accounts) {
     if (account.dump_file.empty()) continue;
     auto index = jql::IssueIndex::load(account.dump_file);
     if (!index.ok()) return index.errors();
-    source->own_[account.alias] = Dump{account.dump_file, index.value(), index.value()->known_values()};
+    source->own_[account.alias] = Dump{account.dump_file, index.value(), std::make_shared<const KnownValues>(index.value()->known_values())};
   }
   return source;
 }
@@ -81,11 +81,11 @@ std::vector<QueryResult> OfflineSource::fetch(std::span<const IssueQuery> querie
   return results;
 }
 
-std::optional<KnownValues> OfflineSource::known_values(const std::string& account, std::string& error) {
+KnownValuesPtr OfflineSource::known_values(const std::string& account, std::string& error) {
   const Dump* dump = dump_for(account);
   if (!dump) {
     error = fmt::format("Jira account '{}' has no issue dump: give it `dump_file` in the configuration or pass --issues.", account);
-    return std::nullopt;
+    return nullptr;
   }
   return dump->known;
 }

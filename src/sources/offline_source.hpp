@@ -27,7 +27,7 @@ class OfflineSource final : public IssueSource {
                                                      std::optional<Timestamp> now);
 
   std::vector<QueryResult> fetch(std::span<const IssueQuery> queries) override;
-  std::optional<KnownValues> known_values(const std::string& account, std::string& error) override;
+  KnownValuesPtr known_values(const std::string& account, std::string& error) override;
 
   // The index answering `account`, or null when no dump serves it.
   const jql::IssueIndex* index_for(const std::string& account) const;
@@ -36,7 +36,7 @@ class OfflineSource final : public IssueSource {
   struct Dump {
     std::string path;
     std::shared_ptr<const jql::IssueIndex> index;
-    KnownValues known;
+    KnownValuesPtr known;
   };
 
   OfflineSource() = default;

@@ -46,7 +46,7 @@ class AccountRouter final : public IssueSource {
     }
     return results;
   }
-  std::optional<KnownValues> known_values(const std::string& account, std::string& error) override {
+  KnownValuesPtr known_values(const std::string& account, std::string& error) override {
     return route(account).known_values(account, error);
   }
   AccountCheck verify_identity(const std::string& account) override { return route(account).verify_identity(account); }

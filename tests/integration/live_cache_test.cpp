@@ -78,7 +78,7 @@ TEST_CASE("a second run is answered from the disk cache with zero requests", "[i
   const auto known = second.cache->known_values("main", error);
   CHECK(server.count() == 0);
   REQUIRE(known);
-  CHECK(known->components.size() == 20);
+  CHECK(known->components().size() == 20);
   for (std::size_t i = 0; i < kQueries.size(); ++i) {
     REQUIRE(again[i].ok);
     CHECK(again[i].from_cache);

@@ -214,9 +214,9 @@ TEST_CASE("known values list the account's projects and components", "[integrati
   const auto known = live.known_values("main", error);
   INFO(error);
   REQUIRE(known);
-  const std::set<std::string> projects(known->projects.begin(), known->projects.end());
+  const std::set<std::string> projects(known->projects().begin(), known->projects().end());
   for (const char* p : {"PAY", "Payments", "10010", "FIN", "OPS", "WEB", "NOTIF", "IAM", "SEC"}) CHECK(projects.count(p) == 1);
-  const std::set<std::string> components(known->components.begin(), known->components.end());
+  const std::set<std::string> components(known->components().begin(), known->components().end());
   CHECK(components.count("Payments API") == 1);
   CHECK(components.count("Billing \"Classic\"") == 1);
   CHECK(components.size() == 20);

@@ -28,7 +28,7 @@ std::vector<ComposedJiraQuery> compose(const Entity& e, const JiraSettings& s, s
   request.settings = &s;
   if (argument) request.argument = std::string_view(*argument);
   request.kind = QueryKind::Count;
-  auto composed = compose_jira_queries(request, [](const std::string&, std::string&) { return std::optional<KnownValues>(kKnown); });
+  auto composed = compose_jira_queries(request, [](const std::string&, std::string&) { return std::make_shared<const KnownValues>(kKnown); });
   REQUIRE(composed.ok());
   return composed.value();
 }

@@ -32,7 +32,9 @@ class RecordingSource final : public IssueSource {
     }
     return out;
   }
-  std::optional<KnownValues> known_values(const std::string&, std::string&) override { return KnownValues{{"PAY"}, {}}; }
+  KnownValuesPtr known_values(const std::string&, std::string&) override {
+    return std::make_shared<const KnownValues>(std::vector<std::string>{"PAY"}, std::vector<std::string>{});
+  }
   std::vector<std::string> asked;
 
  private:
@@ -76,7 +78,7 @@ TEST_CASE("the planned source answers planned queries and forwards the rest", "[
   CHECK(source.fetch_one(listing).count == 42);
   CHECK(source.fetch_one(full).count == 12);
   std::string error;
-  CHECK(source.known_values("default", error)->projects == std::vector<std::string>{"PAY"});
+  CHECK(source.known_values("default", error)->projects() == std::vector<std::string>{"PAY"});
 }
 
 TEST_CASE("the fail-under option takes a percentage or a level", "[unit][batch][fail-under]") {

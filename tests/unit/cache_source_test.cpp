@@ -54,10 +54,10 @@ class RecordingSource : public IssueSource {
     }
     return out;
   }
-  std::optional<KnownValues> known_values(const std::string&, std::string&) override {
+  KnownValuesPtr known_values(const std::string&, std::string&) override {
     std::lock_guard lock(mutex_);
     ++known_calls_;
-    return KnownValues{{"PAY", "Payments", "10010"}, {"API"}};
+    return std::make_shared<const KnownValues>(std::vector<std::string>{"PAY", "Payments", "10010"}, std::vector<std::string>{"API"});
   }
   AccountCheck verify_identity(const std::string&) override {
     std::lock_guard lock(mutex_);
@@ -312,8 +312,8 @@ TEST_CASE("known values and identity checks are asked once", "[unit][cache]") {
   CacheSource run2(inner, live_settings(), options, warning);
   auto known = run2.known_values("main", error);
   REQUIRE(known);
-  CHECK(known->projects == std::vector<std::string>{"PAY", "Payments", "10010"});
-  CHECK(known->components == std::vector<std::string>{"API"});
+  CHECK(known->projects() == std::vector<std::string>{"PAY", "Payments", "10010"});
+  CHECK(known->components() == std::vector<std::string>{"API"});
   CHECK(inner->known_calls() == 0);
 }
 

@@ -31,15 +31,15 @@ Entity entity(const std::string& tag) {
 
 // Known values per account; an account missing from the map fails.
 struct Known {
-  std::map<std::string, KnownValues> by_account;
+  std::map<std::string, KnownValuesPtr> by_account;
   int calls = 0;
   KnownValuesLookup lookup() {
-    return [this](const std::string& account, std::string& error) -> std::optional<KnownValues> {
+    return [this](const std::string& account, std::string& error) -> KnownValuesPtr {
       ++calls;
       const auto it = by_account.find(account);
       if (it == by_account.end()) {
         error = "connection refused";
-        return std::nullopt;
+        return nullptr;
       }
       return it->second;
     };
@@ -48,7 +48,7 @@ struct Known {
 
 Known knows(std::vector<std::string> projects, std::vector<std::string> components, const std::string& account = "default") {
   Known k;
-  k.by_account[account] = KnownValues{std::move(projects), std::move(components)};
+  k.by_account[account] = std::make_shared<const KnownValues>(std::move(projects), std::move(components));
   return k;
 }
 
@@ -154,7 +154,7 @@ TEST_CASE("the parts of a composed query are kept for planners", "[unit][jql][co
 
 TEST_CASE("items go to their account, the default account comes first", "[unit][jql][composer]") {
   Known known = knows({}, {"Indexer"}, "legacy");
-  known.by_account["main"] = KnownValues{};
+  known.by_account["main"] = std::make_shared<const KnownValues>();
   Entity e = entity("search-indexer");
   e.jira.present = true;
   e.jira.labels = {{"search", ""}, {"reindex", "legacy"}};

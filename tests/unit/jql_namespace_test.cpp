@@ -21,7 +21,7 @@ class CountingSource : public IssueSource {
     for (const auto& q : queries) sent.push_back(q);
     return inner_.fetch(queries);
   }
-  std::optional<KnownValues> known_values(const std::string& account, std::string& error) override {
+  KnownValuesPtr known_values(const std::string& account, std::string& error) override {
     return inner_.known_values(account, error);
   }
   std::vector<IssueQuery> sent;
@@ -45,7 +45,7 @@ class ManyIssuesSource : public IssueSource {
     }
     return out;
   }
-  std::optional<KnownValues> known_values(const std::string&, std::string&) override { return KnownValues{}; }
+  KnownValuesPtr known_values(const std::string&, std::string&) override { return std::make_shared<const KnownValues>(); }
 
  private:
   std::size_t n_;

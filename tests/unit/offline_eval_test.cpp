@@ -297,8 +297,8 @@ TEST_CASE("syntax errors come back as syntax errors with Jira's position", "[uni
 
 TEST_CASE("known values are the projects and components in the dump", "[unit][jql][offline]") {
   const KnownValues known = fixture_index().known_values();
-  CHECK(known.projects == std::vector<std::string>{"A", "Alpha", "100", "B", "Beta", "200"});
-  CHECK(known.components == std::vector<std::string>{"Core", "UI", "API"});
+  CHECK(known.projects() == std::vector<std::string>{"A", "Alpha", "100", "B", "Beta", "200"});
+  CHECK(known.components() == std::vector<std::string>{"Core", "UI", "API"});
 }
 
 TEST_CASE("to_issue gives the jira.issues() fields", "[unit][jql][offline]") {

@@ -102,11 +102,11 @@ TEST_CASE("every alias shares the dump unless it has its own", "[unit][jql][offl
   std::string error;
   const auto main_known = source->known_values("main", error);
   REQUIRE(main_known);
-  CHECK(main_known->components == std::vector<std::string>{"Core", "UI", "API"});
+  CHECK(main_known->components() == std::vector<std::string>{"Core", "UI", "API"});
   const auto other_known = source->known_values("other", error);
   REQUIRE(other_known);
-  CHECK(other_known->projects == std::vector<std::string>{"Z", "Zulu"});
-  CHECK(other_known->components == std::vector<std::string>{"Zed"});
+  CHECK(other_known->projects() == std::vector<std::string>{"Z", "Zulu"});
+  CHECK(other_known->components() == std::vector<std::string>{"Zed"});
 }
 
 TEST_CASE("a failing query is a result naming the account, the dump and the JQL", "[unit][jql][offline]") {

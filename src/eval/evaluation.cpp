@@ -146,11 +146,11 @@ const Value& Evaluation::arith_chain(const plan::Node& n, Value& tmp) {
     const std::uint32_t k = n.a + i;
     Value right_tmp;
     const Value& right = eval(plan_.kids[k], right_tmp);
-    const ast::BinaryOp op = plan_.kid_ops[k];
+    const ast::Node* at = plan_.arith_steps[n.c + i - 1];
+    const ast::BinaryOp op = at->binary_op;
     try {
       acc = arithmetic(op, acc, right, limits_.max_string_bytes);
     } catch (EvalFailure& f) {
-      const ast::Node* at = plan_.kid_ast[k];
       if (f.kind == ErrorKind::Type && (acc.is_null() || right.is_null())) {
         const ast::Node* null_side = acc.is_null() ? at->items[0].get() : plan_.nodes[plan_.kids[k]].ast;
         throw LocatedError{ErrorKind::Type,

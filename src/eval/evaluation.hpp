@@ -40,6 +40,24 @@ class Evaluation final : public CallContext {
 
   // The value of a node; see the header comment for the lifetime of the returned reference.
   const Value& eval(std::uint32_t index, Value& tmp);
+  // eval() for an operand: constants, lambda parameters and custom-data lookups, the usual
+  // operands of comparisons and arithmetic, answer here without the dispatch switch.
+  const Value& operand(std::uint32_t index, Value& tmp) {
+    const plan::Node& n = plan_.nodes[index];
+    if (n.op == plan::Op::Constant) {
+      step(n);
+      return plan_.constants[n.a];
+    }
+    if (n.op == plan::Op::Param) {
+      step(n);
+      return *slots_[n.a];
+    }
+    if (n.op == plan::Op::CustomKey) {
+      step(n);
+      return custom_key(n);
+    }
+    return eval(index, tmp);
+  }
   Value eval_owned(std::uint32_t index);
   // A node that must produce a bool; `what` starts the error message ("`AND` needs bool operands").
   bool eval_bool(std::uint32_t index, std::string_view what);

@@ -4,6 +4,7 @@
 // `eval` for division by zero, int overflow and the string size limit. The evaluator adds the
 // span (and, for null operands, the name of the null sub-expression).
 #include <cstddef>
+#include <cstdint>
 
 #include "ast/ast.hpp"
 #include "cql/value.hpp"
@@ -12,6 +13,17 @@ namespace cql::eval {
 
 // + - * / % on numbers, strings, durations and timestamps.
 Value arithmetic(ast::BinaryOp op, const Value& left, const Value& right, std::size_t max_string_bytes);
+
+// The most common case of arithmetic(), inline and without a Value: int + - * int that does not
+// overflow. False means "not this case": arithmetic() answers it (and reports the overflow).
+inline bool int_arithmetic(ast::BinaryOp op, std::int64_t left, std::int64_t right, std::int64_t& out) noexcept {
+  switch (op) {
+    case ast::BinaryOp::Add: return !__builtin_add_overflow(left, right, &out);
+    case ast::BinaryOp::Sub: return !__builtin_sub_overflow(left, right, &out);
+    case ast::BinaryOp::Mul: return !__builtin_mul_overflow(left, right, &out);
+    default: return false;
+  }
+}
 
 // < <= > >= on numbers, strings (by code point), durations, timestamps, semvers; a data string
 // compared with a duration or timestamp is read as one.

@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "cql/value.hpp"
+#include "eval/same_text.hpp"
 
 namespace cql {
 
@@ -61,7 +62,7 @@ Object::Object(std::vector<std::pair<std::string, Value>> entries) : entries_(st
 const Value* Object::find(std::string_view key) const noexcept {
   if (index_.empty()) {
     for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {
-      if (it->first == key) return &it->second;
+      if (same_text(it->first, key)) return &it->second;
     }
     return nullptr;
   }
@@ -69,7 +70,7 @@ const Value* Object::find(std::string_view key) const noexcept {
   std::size_t slot = std::hash<std::string_view>{}(key) & mask;
   while (index_[slot] != 0) {
     const auto& entry = entries_[index_[slot] - 1];
-    if (entry.first == key) return &entry.second;
+    if (same_text(entry.first, key)) return &entry.second;
     slot = (slot + 1) & mask;
   }
   return nullptr;

@@ -79,11 +79,7 @@ const Value& Evaluation::eval(std::uint32_t index, Value& tmp) {
 }
 
 Value Evaluation::eval_owned(std::uint32_t index) {
-  switch (plan_.nodes[index].op) {
-    case plan::Op::Compare: case plan::Op::Equal: case plan::Op::And: case plan::Op::Or: case plan::Op::Not:
-      return eval_bool(index, {});  // a rule's usual root: answered without a temporary Value
-    default: break;
-  }
+  if (yields_bool(index)) return eval_bool(index, {});  // no temporary Value
   Value tmp;
   const Value& v = eval(index, tmp);
   if (&v == &tmp) return tmp;
@@ -111,9 +107,14 @@ bool Evaluation::eval_bool(std::uint32_t index, std::string_view what) {
     step(n);
     return !eval_bool(n.a, kNotOperand);
   }
+  return value_as_bool(index, what);
+}
+
+// Out of line: its temporary Value would otherwise widen the stack frame of every eval_bool.
+bool Evaluation::value_as_bool(std::uint32_t index, std::string_view what) {
   Value tmp;
   const Value& v = eval(index, tmp);
-  if (v.type() != Type::Bool) not_bool(n.ast, what, v);
+  if (v.type() != Type::Bool) not_bool(plan_.nodes[index].ast, what, v);
   return v.as_bool();
 }
 
@@ -123,7 +124,7 @@ bool Evaluation::compare_node(const plan::Node& n) {
   const Value& right = operand(n.b, right_tmp);
   const auto op = static_cast<ast::BinaryOp>(n.sub);
   try {
-    return compare(op, left, right);
+    return fast_compare(op, left, right);
   } catch (EvalFailure& f) {
     if (left.is_null() || right.is_null()) {
       const ast::Node* null_side = plan_.nodes[left.is_null() ? n.a : n.b].ast;
@@ -137,7 +138,7 @@ bool Evaluation::equal_node(const plan::Node& n) {
   Value left_tmp, right_tmp;
   const Value& left = operand(n.a, left_tmp);  // left before right: errors and captures in source order
   const Value& right = operand(n.b, right_tmp);
-  return equal(left, right) == (static_cast<ast::BinaryOp>(n.sub) == ast::BinaryOp::Equal);
+  return fast_equal(left, right) == (static_cast<ast::BinaryOp>(n.sub) == ast::BinaryOp::Equal);
 }
 
 bool Evaluation::logic_chain(const plan::Node& n, bool is_and) {

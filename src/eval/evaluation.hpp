@@ -59,6 +59,15 @@ class Evaluation final : public CallContext {
     return eval(index, tmp);
   }
   Value eval_owned(std::uint32_t index);
+  // Whether the node is one of the boolean operators that eval_bool answers without a Value.
+  bool yields_bool(std::uint32_t index) const {
+    switch (plan_.nodes[index].op) {
+      case plan::Op::Compare: case plan::Op::Equal: case plan::Op::And: case plan::Op::Or: case plan::Op::Not:
+        return true;
+      default:
+        return false;
+    }
+  }
   // A node that must produce a bool; `what` starts the error message ("`AND` needs bool operands").
   bool eval_bool(std::uint32_t index, std::string_view what);
 
@@ -87,6 +96,7 @@ class Evaluation final : public CallContext {
   const EvalContext& context() const;
 
   // evaluation.cpp
+  [[gnu::noinline]] bool value_as_bool(std::uint32_t index, std::string_view what);
   bool compare_node(const plan::Node& node);
   bool equal_node(const plan::Node& node);
   bool logic_chain(const plan::Node& node, bool is_and);

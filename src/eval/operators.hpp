@@ -8,6 +8,7 @@
 
 #include "ast/ast.hpp"
 #include "cql/value.hpp"
+#include "eval/same_text.hpp"
 
 namespace cql::eval {
 
@@ -32,6 +33,32 @@ bool compare(ast::BinaryOp op, const Value& left, const Value& right);
 // == (deep equality, never an error); a string compared with a duration or timestamp is equal
 // when it reads as that same duration or timestamp.
 bool equal(const Value& left, const Value& right) noexcept;
+
+// compare() and equal() with the commonest operand pairs of a rule (int against int, string
+// against string) answered inline, exactly as those functions answer them; other pairs go to them.
+inline bool fast_compare(ast::BinaryOp op, const Value& left, const Value& right) {
+  if (left.type() == Type::Int && right.type() == Type::Int) {
+    const std::int64_t a = left.as_int(), b = right.as_int();
+    switch (op) {
+      case ast::BinaryOp::Less: return a < b;
+      case ast::BinaryOp::LessEqual: return a <= b;
+      case ast::BinaryOp::Greater: return a > b;
+      case ast::BinaryOp::GreaterEqual: return a >= b;
+      default: break;
+    }
+  }
+  return compare(op, left, right);
+}
+
+inline bool fast_equal(const Value& left, const Value& right) noexcept {
+  if (left.type() == right.type()) {
+    if (left.type() == Type::String) {
+      return left.string_ptr() == right.string_ptr() || same_text(left.as_string(), right.as_string());
+    }
+    if (left.type() == Type::Int) return left.as_int() == right.as_int();
+  }
+  return equal(left, right);
+}
 
 // Unary minus on ints (overflow is an error), doubles and durations.
 Value negate(const Value& operand);

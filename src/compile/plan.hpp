@@ -37,7 +37,8 @@ enum class Op : std::uint8_t {
   Equal,         // nodes a, b; sub: BinaryOp (== !=)
   And,           // short-circuit chain over kids [a, a + b)
   Or,            // short-circuit chain over kids [a, a + b)
-  CustomKey,     // custom(<constant key without a dot>): a direct lookup of constants[a] (compiler)
+  CustomKey,     // custom(<constant key without a dot>): a direct lookup of constants[a], whose
+                 // Object::hash_key is b (compiler)
 };
 
 enum class LambdaKind : std::uint8_t { Filter, Map, Any, All, None };

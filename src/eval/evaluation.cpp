@@ -184,7 +184,7 @@ const Value& Evaluation::arith_chain(const plan::Node& n, Value& tmp) {
 const Value& Evaluation::custom_key(const plan::Node& n) const {
   const Value& custom = context().entity.custom;
   if (custom.type() != Type::Object) return kNull;
-  const Value* v = custom.as_object().find(plan_.constants[n.a].as_string());
+  const Value* v = custom.as_object().find(plan_.constants[n.a].as_string(), n.b);
   return v != nullptr ? *v : kNull;
 }
 

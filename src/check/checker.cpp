@@ -82,6 +82,7 @@ Typed Checker::visit(const ast::Node& node) {
     case ast::NodeKind::Literal:
       return constant(node, node.literal, static_type_of(node.literal.type()));
     case ast::NodeKind::List: {
+      reserve_chain_scratch();
       const ScratchMark<std::uint32_t> items(operand_stack_);
       for (const auto& item : node.items) {
         const std::uint32_t index = visit(*item).node;
@@ -192,6 +193,7 @@ Typed Checker::visit_logic_chain(const ast::Node& node) {
   const ast::BinaryOp op = node.binary_op;
   // AND and OR are associative, so nested chains of one operator (parenthesised or not)
   // become one flat list of operands, in source order.
+  reserve_chain_scratch();
   const ScratchMark<const ast::Node*> leaves(chain_nodes_);
   pending_.assign(1, &node);
   while (!pending_.empty()) {
@@ -226,6 +228,7 @@ Typed Checker::visit_arith_chain(const ast::Node& node) {
   // Left-associative: walk down the left spine while the operator stays in this precedence
   // group; step i (step_at(i)) is the binary node whose right operand is operand i + 1.
   const bool additive = is_additive(node.binary_op);
+  reserve_chain_scratch();
   const ScratchMark<const ast::Node*> steps(chain_nodes_);
   const ast::Node* first = &node;
   while (first->kind == ast::NodeKind::Binary &&
@@ -328,6 +331,16 @@ std::uint32_t Checker::add_kids(std::span<const std::uint32_t> nodes) {
   const auto first = static_cast<std::uint32_t>(plan_.kids.size());
   plan_.kids.insert(plan_.kids.end(), nodes.begin(), nodes.end());
   return first;
+}
+
+// On first use, room for a typical rule's chains: the stacks would otherwise grow from one
+// element by doubling, an allocation at each step. Rules without chains never pay for them.
+void Checker::reserve_chain_scratch() {
+  constexpr std::size_t kTypical = 16;
+  if (operand_stack_.capacity() != 0) return;
+  chain_nodes_.reserve(kTypical);
+  pending_.reserve(kTypical);
+  operand_stack_.reserve(kTypical);
 }
 
 void Checker::add_kid(std::uint32_t node) { plan_.kids.push_back(node); }

@@ -53,6 +53,7 @@ class Checker {
   Typed placeholder(const ast::Node& node);  // stands for a sub-expression that had an error
   Typed constant(const ast::Node& node, Value value, StaticType type);
   std::uint32_t add_kids(std::span<const std::uint32_t> nodes);
+  void reserve_chain_scratch();
   void add_kid(std::uint32_t node);
   bool is_parameter(std::string_view name) const;
   std::string display_name(const ast::Node& call) const;  // `hasGroup()`, `entity.tag()`, `.matches()`

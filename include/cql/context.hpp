@@ -58,6 +58,10 @@ struct Capture {
 // The outcome of one evaluation: a value and its captures, or one diagnostic of kind Type, Eval
 // or Provider whose span is the failing sub-expression.
 struct EvalResult {
+  // User-provided on purpose: with the implicit constructor GCC clears the whole struct
+  // (the diagnostic's storage included) with `rep stos`, a tenth of a simple rule's evaluation.
+  EvalResult() noexcept {}
+
   Value value;
   std::vector<Capture> captures;
   std::optional<Diagnostic> error;

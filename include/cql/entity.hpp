@@ -81,6 +81,7 @@ struct Entity {
   // calls prepare_values() after its last change (unprepared entities still work, slower).
   struct Values {
     Value tag, name, type, description, created, groups;
+    Value links;  // every link as its link_value(), in order: links(type) picks from these
   };
   Values values;
   bool values_prepared() const noexcept { return values.tag.type() == Type::String; }
@@ -89,6 +90,9 @@ struct Entity {
 // The Value forms of the entity's fields; prepare_values() stores them in `entity.values`.
 Entity::Values make_values(const Entity& entity);
 void prepare_values(Entity& entity);
+
+// The object `links()` returns for a link: {name, type, url, description}, empty texts as null.
+Value link_value(const Link& link);
 
 // A reverse-dependency entry: `from` declares a dependency on the indexed tag.
 struct IncomingDependency {

@@ -55,6 +55,10 @@ class Object {
   explicit Object(std::vector<std::pair<std::string, Value>> entries);
 
   const Value* find(std::string_view key) const noexcept;
+  // find() with the key's hash_key() computed beforehand: a compiled rule hashes each constant
+  // key once instead of at every lookup.
+  const Value* find(std::string_view key, std::uint32_t hash) const noexcept;
+  static std::uint32_t hash_key(std::string_view key) noexcept;
   const std::vector<std::pair<std::string, Value>>& entries() const noexcept { return entries_; }
   std::size_t size() const noexcept { return entries_.size(); }
 

@@ -4,6 +4,14 @@
 
 namespace cql {
 
+Value link_value(const Link& link) {
+  auto text_or_null = [](const std::string& text) { return text.empty() ? Value() : Value(text); };
+  return Value(Object({{"name", text_or_null(link.name)},
+                       {"type", text_or_null(link.type)},
+                       {"url", text_or_null(link.url)},
+                       {"description", text_or_null(link.description)}}));
+}
+
 Entity::Values make_values(const Entity& entity) {
   Entity::Values v;
   v.tag = Value(entity.tag);
@@ -15,6 +23,10 @@ Entity::Values make_values(const Entity& entity) {
   groups.reserve(entity.groups.size());
   for (const auto& group : entity.groups) groups.emplace_back(Object({{"name", Value(group)}}));
   v.groups = Value(std::move(groups));
+  List links;
+  links.reserve(entity.links.size());
+  for (const auto& link : entity.links) links.push_back(link_value(link));
+  v.links = Value(std::move(links));
   return v;
 }
 

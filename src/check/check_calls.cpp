@@ -43,23 +43,25 @@ std::string Checker::display_name(const ast::Node& call) const {
   return fmt::format(".{}()", call.name);
 }
 
-std::vector<Typed> Checker::visit_arguments(const ast::Node& call, bool lambdas_allowed) {
-  std::vector<Typed> args;
-  args.reserve(call.args.size());
+std::span<const Typed> Checker::visit_arguments(const ast::Node& call, bool lambdas_allowed) {
+  const std::size_t first = arg_stack_.size();
   for (const auto& arg : call.args) {
     if (!lambdas_allowed && arg.value->kind == ast::NodeKind::Lambda) {
       error(arg.value->span, fmt::format("`{}` does not take a lambda; lambdas are the argument of filter(), "
                                          "map(), any(), all() or none()",
                                          display_name(call)));
-      args.push_back(placeholder(*arg.value));
+      const Typed t = placeholder(*arg.value);
+      arg_stack_.push_back(t);
       continue;
     }
-    args.push_back(visit(*arg.value));
+    const Typed t = visit(*arg.value);
+    arg_stack_.push_back(t);
   }
-  return args;
+  return std::span<const Typed>(arg_stack_).subspan(first);
 }
 
 Typed Checker::visit_call(const ast::Node& node) {
+  const ScratchMark<Typed> args_mark(arg_stack_);
   if (node.receiver == nullptr) return visit_global_call(node, visit_arguments(node, false));
   const ast::Node& receiver = *node.receiver;
   if (receiver.kind == ast::NodeKind::Identifier && !is_parameter(receiver.name) &&
@@ -68,12 +70,12 @@ Typed Checker::visit_call(const ast::Node& node) {
   }
   const Typed target = visit(receiver);
   if (is_lambda_method(node.name)) return visit_lambda_method(node, target);
-  std::vector<Typed> args = visit_arguments(node, false);
+  const std::span<const Typed> args = visit_arguments(node, false);
   if (target.failed) return placeholder(node);  // the receiver's error says it all
   return visit_method(node, target, args);
 }
 
-Typed Checker::visit_global_call(const ast::Node& node, const std::vector<Typed>& args) {
+Typed Checker::visit_global_call(const ast::Node& node, std::span<const Typed> args) {
   const FunctionSpec* spec = names_.global(node.name);
   const NamespaceSpec* fallback = names_.global_fallback();
   if (spec == nullptr) {
@@ -99,7 +101,7 @@ Typed Checker::visit_global_call(const ast::Node& node, const std::vector<Typed>
   return {plan_.add_node(n), spec->result};
 }
 
-Typed Checker::visit_namespace_call(const ast::Node& node, std::string_view ns, const std::vector<Typed>& args) {
+Typed Checker::visit_namespace_call(const ast::Node& node, std::string_view ns, std::span<const Typed> args) {
   const FunctionSpec* spec = names_.in_namespace(ns, node.name);
   const NamespaceSpec* ns_spec = names_.namespace_spec(ns);
   if (spec == nullptr) {
@@ -126,19 +128,18 @@ Typed Checker::visit_namespace_call(const ast::Node& node, std::string_view ns, 
 }
 
 Typed Checker::any_call(const ast::Node& node, std::string_view ns, const NamespaceSpec* spec,
-                        const std::vector<Typed>& args) {
+                        std::span<const Typed> args) {
   plan::CallSite site;
   site.kind = plan::CallKind::AnyCall;
   site.name = node.name;
   site.namespace_name = std::string(ns);
   site.ns = spec;
-  std::vector<std::uint32_t> nodes;
+  site.first_kid = static_cast<std::uint32_t>(plan_.kids.size());
   for (std::size_t i = 0; i < args.size(); ++i) {
-    nodes.push_back(args[i].node);
+    add_kid(args[i].node);
     site.arg_names.push_back(node.args[i].name.value_or(""));
   }
-  site.first_kid = add_kids(nodes);
-  site.count = static_cast<std::uint32_t>(nodes.size());
+  site.count = static_cast<std::uint32_t>(args.size());
   plan_.calls.push_back(std::move(site));
   plan::Node n{plan::Op::Call};
   n.a = static_cast<std::uint32_t>(plan_.calls.size() - 1);
@@ -146,7 +147,7 @@ Typed Checker::any_call(const ast::Node& node, std::string_view ns, const Namesp
   return {plan_.add_node(n), StaticType::Unknown};
 }
 
-Typed Checker::visit_method(const ast::Node& node, Typed receiver, const std::vector<Typed>& args) {
+Typed Checker::visit_method(const ast::Node& node, Typed receiver, std::span<const Typed> args) {
   const std::string_view name = node.name;
   const auto& methods = names_.methods(name);
   const bool may_be_object = may_accept(StaticType::Object, receiver.type);
@@ -255,9 +256,10 @@ Typed Checker::visit_field(const ast::Node& node) {
 }
 
 std::optional<plan::Binding> Checker::bind(const FunctionSpec& spec, const ast::Node& call,
-                                           const std::vector<Typed>& args, bool report) {
+                                           std::span<const Typed> args, bool report) {
   const auto& params = spec.params;
-  std::vector<int> given(params.size(), -1);
+  std::vector<int>& given = given_;  // bind() never recurses: one scratch list serves every call
+  given.assign(params.size(), -1);
   bool ok = true;
   auto fail = [&](Span span, std::string message, std::string hint = {}) {
     ok = false;
@@ -310,18 +312,16 @@ std::optional<plan::Binding> Checker::bind(const FunctionSpec& spec, const ast::
 
   plan::Binding binding;
   binding.spec = &spec;
-  std::vector<std::uint32_t> nodes;
-  nodes.reserve(params.size());
+  binding.first_kid = static_cast<std::uint32_t>(plan_.kids.size());
   for (std::size_t p = 0; p < params.size(); ++p) {
     if (given[p] >= 0) {
-      nodes.push_back(args[static_cast<std::size_t>(given[p])].node);
+      add_kid(args[static_cast<std::size_t>(given[p])].node);
       binding.written |= std::uint64_t{1} << p;
     } else {
-      nodes.push_back(constant(call, params[p].default_value, static_type_of(params[p].default_value.type())).node);
+      add_kid(constant(call, params[p].default_value, static_type_of(params[p].default_value.type())).node);
     }
   }
-  binding.first_kid = add_kids(nodes);
-  binding.count = static_cast<std::uint32_t>(nodes.size());
+  binding.count = static_cast<std::uint32_t>(params.size());
   return binding;
 }
 

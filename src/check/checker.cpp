@@ -35,6 +35,13 @@ CheckResult check_expression(const ast::Expression& expression, const NameIndex&
 
 CheckResult Checker::run() {
   CheckResult result;
+  // Every AST node becomes at most one plan node, constant and kid, plus the constants of
+  // defaulted parameters: sized once, the plan's vectors do not grow while checking.
+  const std::size_t hint = expression_.node_count + 8;
+  plan_.nodes.reserve(hint);
+  plan_.constants.reserve(hint);
+  plan_.kids.reserve(hint);
+  plan_.calls.reserve(hint / 2);
   const Typed root = visit(*expression_.root);
   plan_.root = root.node;
   result.result_type = root.type;
@@ -75,12 +82,15 @@ Typed Checker::visit(const ast::Node& node) {
     case ast::NodeKind::Literal:
       return constant(node, node.literal, static_type_of(node.literal.type()));
     case ast::NodeKind::List: {
-      std::vector<std::uint32_t> items;
-      items.reserve(node.items.size());
-      for (const auto& item : node.items) items.push_back(visit(*item).node);
+      reserve_chain_scratch();
+      const ScratchMark<std::uint32_t> items(operand_stack_);
+      for (const auto& item : node.items) {
+        const std::uint32_t index = visit(*item).node;
+        operand_stack_.push_back(index);
+      }
       plan::Node n{plan::Op::List};
-      n.a = add_kids(items);
-      n.b = static_cast<std::uint32_t>(items.size());
+      n.a = add_kids(std::span(operand_stack_).subspan(items.mark()));
+      n.b = static_cast<std::uint32_t>(node.items.size());
       n.type = StaticType::List;
       n.ast = &node;
       return {plan_.add_node(n), StaticType::List};
@@ -183,30 +193,32 @@ Typed Checker::visit_logic_chain(const ast::Node& node) {
   const ast::BinaryOp op = node.binary_op;
   // AND and OR are associative, so nested chains of one operator (parenthesised or not)
   // become one flat list of operands, in source order.
-  std::vector<const ast::Node*> leaves;
-  std::vector<const ast::Node*> pending{&node};
-  while (!pending.empty()) {
-    const ast::Node* n = pending.back();
-    pending.pop_back();
+  reserve_chain_scratch();
+  const ScratchMark<const ast::Node*> leaves(chain_nodes_);
+  pending_.assign(1, &node);
+  while (!pending_.empty()) {
+    const ast::Node* n = pending_.back();
+    pending_.pop_back();
     if (n->kind == ast::NodeKind::Binary && n->binary_op == op) {
-      pending.push_back(n->items[1].get());
-      pending.push_back(n->items[0].get());
+      pending_.push_back(n->items[1].get());
+      pending_.push_back(n->items[0].get());
     } else {
-      leaves.push_back(n);
+      chain_nodes_.push_back(n);
     }
   }
-  std::vector<std::uint32_t> operands;
-  operands.reserve(leaves.size());
-  for (const ast::Node* leaf : leaves) {
+  const std::size_t count = chain_nodes_.size() - leaves.mark();
+  const ScratchMark<std::uint32_t> operands(operand_stack_);
+  for (std::size_t i = 0; i < count; ++i) {
+    const ast::Node* leaf = chain_nodes_[leaves.mark() + i];  // by value: visits grow the stack
     const Typed t = visit(*leaf);
     if (!unary_result(ast::UnaryOp::Not, t.type)) {
       error(leaf->span, fmt::format("`{}` needs bool operands, got {}", ast::op_text(op), type_text(t.type)));
     }
-    operands.push_back(t.node);
+    operand_stack_.push_back(t.node);
   }
   plan::Node n{op == ast::BinaryOp::And ? plan::Op::And : plan::Op::Or};
-  n.a = add_kids(operands);
-  n.b = static_cast<std::uint32_t>(operands.size());
+  n.a = add_kids(std::span(operand_stack_).subspan(operands.mark()));
+  n.b = static_cast<std::uint32_t>(count);
   n.type = StaticType::Bool;
   n.ast = &node;
   return {plan_.add_node(n), StaticType::Bool};
@@ -214,25 +226,28 @@ Typed Checker::visit_logic_chain(const ast::Node& node) {
 
 Typed Checker::visit_arith_chain(const ast::Node& node) {
   // Left-associative: walk down the left spine while the operator stays in this precedence
-  // group; `steps[i]` is the binary node whose right operand is operand i + 1.
+  // group; step i (step_at(i)) is the binary node whose right operand is operand i + 1.
   const bool additive = is_additive(node.binary_op);
-  std::vector<const ast::Node*> steps;
+  reserve_chain_scratch();
+  const ScratchMark<const ast::Node*> steps(chain_nodes_);
   const ast::Node* first = &node;
   while (first->kind == ast::NodeKind::Binary &&
          (additive ? is_additive(first->binary_op) : is_multiplicative(first->binary_op))) {
-    steps.push_back(first);
+    chain_nodes_.push_back(first);
     first = first->items[0].get();
   }
-  std::reverse(steps.begin(), steps.end());
+  const std::size_t count = chain_nodes_.size() - steps.mark();
+  std::reverse(chain_nodes_.begin() + static_cast<std::ptrdiff_t>(steps.mark()), chain_nodes_.end());
+  auto step_at = [&](std::size_t i) { return chain_nodes_[steps.mark() + i]; };
 
-  std::vector<std::uint32_t> operands;
-  operands.reserve(steps.size() + 1);
+  const ScratchMark<std::uint32_t> operands(operand_stack_);
   const Typed head = visit(*first);
-  operands.push_back(head.node);
+  operand_stack_.push_back(head.node);
   StaticType type = head.type;
-  for (const ast::Node* step : steps) {
+  for (std::size_t i = 0; i < count; ++i) {
+    const ast::Node* step = step_at(i);  // by value: visits grow the stack
     const Typed right = visit(*step->items[1]);
-    operands.push_back(right.node);
+    operand_stack_.push_back(right.node);
     const auto result = binary_result(step->binary_op, type, right.type);
     if (!result) {
       error(step->span, fmt::format("cannot apply `{}` to {} and {}", ast::op_text(step->binary_op),
@@ -243,12 +258,10 @@ Typed Checker::visit_arith_chain(const ast::Node& node) {
     }
   }
   plan::Node n{plan::Op::Arith};
-  n.a = add_kids(operands);
-  n.b = static_cast<std::uint32_t>(operands.size());
-  for (std::size_t i = 0; i < steps.size(); ++i) {
-    plan_.kid_ops[n.a + 1 + i] = steps[i]->binary_op;
-    plan_.kid_ast[n.a + 1 + i] = steps[i];
-  }
+  n.a = add_kids(std::span(operand_stack_).subspan(operands.mark()));
+  n.b = static_cast<std::uint32_t>(count + 1);
+  n.c = static_cast<std::uint32_t>(plan_.arith_steps.size());
+  for (std::size_t i = 0; i < count; ++i) plan_.arith_steps.push_back(step_at(i));
   n.type = type;
   n.ast = &node;
   return {plan_.add_node(n), type};
@@ -314,13 +327,23 @@ Typed Checker::constant(const ast::Node& node, Value value, StaticType type) {
   return {plan_.add_node(n), type};
 }
 
-std::uint32_t Checker::add_kids(const std::vector<std::uint32_t>& nodes) {
+std::uint32_t Checker::add_kids(std::span<const std::uint32_t> nodes) {
   const auto first = static_cast<std::uint32_t>(plan_.kids.size());
   plan_.kids.insert(plan_.kids.end(), nodes.begin(), nodes.end());
-  plan_.kid_ops.resize(plan_.kids.size(), ast::BinaryOp::Add);
-  plan_.kid_ast.resize(plan_.kids.size(), nullptr);
   return first;
 }
+
+// On first use, room for a typical rule's chains: the stacks would otherwise grow from one
+// element by doubling, an allocation at each step. Rules without chains never pay for them.
+void Checker::reserve_chain_scratch() {
+  constexpr std::size_t kTypical = 16;
+  if (operand_stack_.capacity() != 0) return;
+  chain_nodes_.reserve(kTypical);
+  pending_.reserve(kTypical);
+  operand_stack_.reserve(kTypical);
+}
+
+void Checker::add_kid(std::uint32_t node) { plan_.kids.push_back(node); }
 
 bool Checker::is_parameter(std::string_view name) const {
   return std::any_of(scope_.begin(), scope_.end(), [&](const auto& entry) { return entry.first == name; });

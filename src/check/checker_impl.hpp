@@ -2,6 +2,7 @@
 // The checker's internal state, shared by its two source files: checker.cpp (literals,
 // identifiers, operators, lambdas) and check_calls.cpp (calls, methods, fields, arguments).
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -37,20 +38,23 @@ class Checker {
   // check_calls.cpp
   Typed visit_call(const ast::Node& node);
   Typed visit_field(const ast::Node& node);
-  Typed visit_global_call(const ast::Node& node, const std::vector<Typed>& args);
-  Typed visit_namespace_call(const ast::Node& node, std::string_view ns, const std::vector<Typed>& args);
-  Typed visit_method(const ast::Node& node, Typed receiver, const std::vector<Typed>& args);
-  std::optional<plan::Binding> bind(const FunctionSpec& spec, const ast::Node& call,
-                                    const std::vector<Typed>& args, bool report);
-  Typed any_call(const ast::Node& node, std::string_view ns, const NamespaceSpec* spec,
-                 const std::vector<Typed>& args);
-  std::vector<Typed> visit_arguments(const ast::Node& call, bool lambdas_allowed);
+  Typed visit_global_call(const ast::Node& node, std::span<const Typed> args);
+  Typed visit_namespace_call(const ast::Node& node, std::string_view ns, std::span<const Typed> args);
+  Typed visit_method(const ast::Node& node, Typed receiver, std::span<const Typed> args);
+  std::optional<plan::Binding> bind(const FunctionSpec& spec, const ast::Node& call, std::span<const Typed> args,
+                                    bool report);
+  Typed any_call(const ast::Node& node, std::string_view ns, const NamespaceSpec* spec, std::span<const Typed> args);
+  // Visits the arguments onto arg_stack_ and returns them; the caller truncates the stack
+  // back to where it was (ScratchMark) once the call is checked.
+  std::span<const Typed> visit_arguments(const ast::Node& call, bool lambdas_allowed);
   void note_extension(const FunctionSpec& spec, const ast::Node& node);
 
   // Helpers.
   Typed placeholder(const ast::Node& node);  // stands for a sub-expression that had an error
   Typed constant(const ast::Node& node, Value value, StaticType type);
-  std::uint32_t add_kids(const std::vector<std::uint32_t>& nodes);
+  std::uint32_t add_kids(std::span<const std::uint32_t> nodes);
+  void reserve_chain_scratch();
+  void add_kid(std::uint32_t node);
   bool is_parameter(std::string_view name) const;
   std::string display_name(const ast::Node& call) const;  // `hasGroup()`, `entity.tag()`, `.matches()`
   std::string_view text(Span span) const;
@@ -66,6 +70,30 @@ class Checker {
   std::vector<std::pair<std::string_view, std::uint32_t>> scope_;  // lambda parameter -> slot
   std::size_t depth_ = 0;
   bool too_deep_reported_ = false;
+
+  // Scratch stacks shared by every visit instead of one small vector per node: a visit pushes
+  // above the entries of the visits enclosing it and truncates back before returning, so
+  // checking a typical rule allocates for the plan and little else.
+  std::vector<const ast::Node*> chain_nodes_;  // flattened chain operands / arithmetic steps
+  std::vector<const ast::Node*> pending_;      // chain flattening work list (never held across a visit)
+  std::vector<std::uint32_t> operand_stack_;   // plan nodes of chain operands
+  std::vector<Typed> arg_stack_;               // checked call arguments
+  std::vector<int> given_;                     // bind(): argument index per parameter
+};
+
+// Truncates a scratch stack back to its size at construction.
+template <typename T>
+class ScratchMark {
+ public:
+  explicit ScratchMark(std::vector<T>& stack) : stack_(stack), mark_(stack.size()) {}
+  ~ScratchMark() { stack_.resize(mark_); }
+  ScratchMark(const ScratchMark&) = delete;
+  ScratchMark& operator=(const ScratchMark&) = delete;
+  std::size_t mark() const noexcept { return mark_; }
+
+ private:
+  std::vector<T>& stack_;
+  std::size_t mark_;
 };
 
 }  // namespace cql::check

@@ -3,6 +3,7 @@
 // tests/unit/check_operator_types_test.cpp cross-checks this table with src/eval/operators.
 #include "check/operator_types.hpp"
 
+#include <array>
 #include <cstdint>
 
 namespace cql::check {
@@ -108,7 +109,12 @@ StaticType static_type_of(Type type) noexcept {
   return StaticType::Unknown;
 }
 
-std::optional<StaticType> binary_result(ast::BinaryOp op, StaticType left, StaticType right) noexcept {
+namespace {
+
+constexpr std::size_t kOps = static_cast<std::size_t>(ast::BinaryOp::Or) + 1;
+constexpr std::size_t kStaticTypes = static_cast<std::size_t>(StaticType::Lambda) + 1;
+
+std::optional<StaticType> compute_binary_result(ast::BinaryOp op, StaticType left, StaticType right) {
   if (op == ast::BinaryOp::Equal || op == ast::BinaryOp::NotEqual) return StaticType::Bool;
   // null makes every other operator fail, so it never contributes a result.
   const Mask lm = possible(left) & ~bit(Type::Null);
@@ -123,6 +129,32 @@ std::optional<StaticType> binary_result(ast::BinaryOp op, StaticType left, Stati
     }
   }
   return from_mask(result);
+}
+
+// compute_binary_result() tries every pair of run-time types (121 for two unknown operands);
+// checking a 1,000-term chain asked it 1,000 times. The answers are a small fixed table.
+using BinaryTable = std::array<std::optional<StaticType>, kOps * kStaticTypes * kStaticTypes>;
+
+BinaryTable make_binary_table() {
+  BinaryTable table;
+  for (std::size_t op = 0; op < kOps; ++op) {
+    for (std::size_t l = 0; l < kStaticTypes; ++l) {
+      for (std::size_t r = 0; r < kStaticTypes; ++r) {
+        table[(op * kStaticTypes + l) * kStaticTypes + r] = compute_binary_result(
+            static_cast<ast::BinaryOp>(op), static_cast<StaticType>(l), static_cast<StaticType>(r));
+      }
+    }
+  }
+  return table;
+}
+
+}  // namespace
+
+std::optional<StaticType> binary_result(ast::BinaryOp op, StaticType left, StaticType right) noexcept {
+  static const BinaryTable table = make_binary_table();
+  const auto o = static_cast<std::size_t>(op), l = static_cast<std::size_t>(left), r = static_cast<std::size_t>(right);
+  if (o >= kOps || l >= kStaticTypes || r >= kStaticTypes) return std::nullopt;
+  return table[(o * kStaticTypes + l) * kStaticTypes + r];
 }
 
 std::optional<StaticType> unary_result(ast::UnaryOp op, StaticType operand) noexcept {

@@ -1,5 +1,13 @@
 // Step 4 of compile: a fresh plan holding only what the root still reaches (folding leaves
 // the operands of folded nodes behind: `1 + 1 + ... + 1` keeps one constant, not 1000).
+//
+// Children always have lower indices than their parents (post-order), so two loops do it
+// without recursion or scratch lists: one backward pass marks what the root reaches, one
+// forward pass copies the marked nodes in their order, each child already renumbered by the
+// time its parent is copied. Every output vector is reserved once at its upper bound (the
+// size of the input), so compacting costs a fixed handful of allocations.
+#include <cassert>
+
 #include "compile/compiler.hpp"
 
 namespace cql::compile {
@@ -7,27 +15,48 @@ namespace {
 
 class Compactor {
  public:
-  explicit Compactor(const plan::Plan& from) : from_(from), map_(from.nodes.size(), kUnmapped) {}
+  explicit Compactor(const plan::Plan& from) : from_(from), map_(from.nodes.size(), kUnreached) {}
 
   plan::Plan run() {
-    to_.root = copy(from_.root);
+    if (from_.nodes.empty()) return std::move(to_);
+    mark_reached();
+    reserve();
+    for (std::uint32_t i = 0; i < from_.nodes.size(); ++i) {
+      if (map_[i] != kUnreached) map_[i] = copy(from_.nodes[i]);
+    }
+    to_.root = map_[from_.root];
     to_.lambda_slots = from_.lambda_slots;
     return std::move(to_);
   }
 
  private:
-  static constexpr std::uint32_t kUnmapped = 0xFFFFFFFF;
+  static constexpr std::uint32_t kUnreached = 0xFFFFFFFF;
+  static constexpr std::uint32_t kReached = 0;
+
+  void mark_reached() {
+    map_[from_.root] = kReached;
+    for (std::uint32_t i = from_.root + 1; i-- > 0;) {
+      if (map_[i] == kUnreached) continue;
+      for_each_child(from_, from_.nodes[i], [&](std::uint32_t kid) {
+        assert(kid < i && "the plan is in post-order");
+        map_[kid] = kReached;
+      });
+    }
+  }
+
+  void reserve() {
+    to_.nodes.reserve(from_.nodes.size());
+    to_.kids.reserve(from_.kids.size());
+    to_.arith_steps.reserve(from_.arith_steps.size());
+    to_.constants.reserve(from_.constants.size());
+    to_.calls.reserve(from_.calls.size());
+    to_.fields.reserve(from_.fields.size());
+    to_.namespaces.reserve(from_.namespaces.size());
+  }
 
   std::uint32_t copy_kids(std::uint32_t first, std::uint32_t count) {
-    std::vector<std::uint32_t> mapped;
-    mapped.reserve(count);
-    for (std::uint32_t i = 0; i < count; ++i) mapped.push_back(copy(from_.kids[first + i]));
     const auto start = static_cast<std::uint32_t>(to_.kids.size());
-    for (std::uint32_t i = 0; i < count; ++i) {
-      to_.kids.push_back(mapped[i]);
-      to_.kid_ops.push_back(from_.kid_ops[first + i]);
-      to_.kid_ast.push_back(from_.kid_ast[first + i]);
-    }
+    for (std::uint32_t i = first; i < first + count; ++i) to_.kids.push_back(map_[from_.kids[i]]);
     return start;
   }
 
@@ -39,10 +68,7 @@ class Compactor {
     return static_cast<std::uint32_t>(to_.calls.size() - 1);
   }
 
-  // Children are copied before their parent, so the post-order invariant holds in the copy.
-  std::uint32_t copy(std::uint32_t index) {
-    if (map_[index] != kUnmapped) return map_[index];
-    plan::Node n = from_.nodes[index];
+  std::uint32_t copy(plan::Node n) {
     switch (n.op) {
       case plan::Op::Constant: case plan::Op::CustomKey:
         n.a = to_.add_constant(from_.constants[n.a]);
@@ -53,36 +79,42 @@ class Compactor {
         to_.namespaces.push_back(from_.namespaces[n.a]);
         n.a = static_cast<std::uint32_t>(to_.namespaces.size() - 1);
         break;
-      case plan::Op::List: case plan::Op::Arith: case plan::Op::And: case plan::Op::Or:
+      case plan::Op::Arith: {
+        const auto steps = static_cast<std::uint32_t>(to_.arith_steps.size());
+        for (std::uint32_t i = 0; i + 1 < n.b; ++i) to_.arith_steps.push_back(from_.arith_steps[n.c + i]);
+        n.c = steps;
+        n.a = copy_kids(n.a, n.b);
+        break;
+      }
+      case plan::Op::List: case plan::Op::And: case plan::Op::Or:
         n.a = copy_kids(n.a, n.b);
         break;
       case plan::Op::Not: case plan::Op::Negate:
-        n.a = copy(n.a);
+        n.a = map_[n.a];
         break;
       case plan::Op::Field:
-        n.a = copy(n.a);
+        n.a = map_[n.a];
         to_.fields.push_back(from_.fields[n.b]);
         n.b = static_cast<std::uint32_t>(to_.fields.size() - 1);
         break;
       case plan::Op::Compare: case plan::Op::Equal: case plan::Op::LambdaMethod:
-        n.a = copy(n.a);
-        n.b = copy(n.b);
+        n.a = map_[n.a];
+        n.b = map_[n.b];
         break;
       case plan::Op::Call:
         n.a = copy_site(n.a);
         break;
       case plan::Op::Method:
-        n.a = copy(n.a);
+        n.a = map_[n.a];
         n.b = copy_site(n.b);
         break;
     }
-    map_[index] = to_.add_node(n);
-    return map_[index];
+    return to_.add_node(n);
   }
 
   const plan::Plan& from_;
   plan::Plan to_;
-  std::vector<std::uint32_t> map_;
+  std::vector<std::uint32_t> map_;  // kUnreached, kReached (pass 1), then the new index (pass 2)
 };
 
 }  // namespace

@@ -32,12 +32,13 @@ enum class Op : std::uint8_t {
   LambdaMethod,  // receiver node a, body node b, parameter slot c; sub: LambdaKind
   Not,           // node a
   Negate,        // node a
-  Arith,         // left-to-right chain over kids [a, a + b); kid_ops[i] joins kid i to the left
+  Arith,         // left-to-right chain over kids [a, a + b); arith_steps[c + i - 1] joins kid i to the left
   Compare,       // nodes a, b; sub: BinaryOp (< <= > >=)
   Equal,         // nodes a, b; sub: BinaryOp (== !=)
   And,           // short-circuit chain over kids [a, a + b)
   Or,            // short-circuit chain over kids [a, a + b)
-  CustomKey,     // custom(<constant key without a dot>): a direct lookup of constants[a] (compiler)
+  CustomKey,     // custom(<constant key without a dot>): a direct lookup of constants[a], whose
+                 // Object::hash_key is b (compiler)
 };
 
 enum class LambdaKind : std::uint8_t { Filter, Map, Any, All, None };
@@ -93,8 +94,8 @@ struct NamespaceSite {
 struct Plan {
   std::vector<Node> nodes;
   std::vector<std::uint32_t> kids;
-  std::vector<ast::BinaryOp> kid_ops;        // parallel to kids: Arith chain operators
-  std::vector<const ast::Node*> kid_ast;     // parallel to kids: Arith chain step (error span)
+  // Arith chains: the Binary AST node of each step (its operator, and its span for errors).
+  std::vector<const ast::Node*> arith_steps;
   std::vector<Value> constants;
   std::vector<CallSite> calls;
   std::vector<FieldSite> fields;

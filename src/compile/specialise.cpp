@@ -22,6 +22,7 @@ void specialise_node(plan::Plan& plan, std::uint32_t index) {
   if (text.type() != Type::String || text.as_string().find('.') != std::string::npos) return;
   node.op = plan::Op::CustomKey;
   node.a = key.a;
+  node.b = Object::hash_key(text.as_string());  // hashed once here, not at every lookup
 }
 
 }  // namespace cql::compile

@@ -1,6 +1,10 @@
 // Calls, methods and fields: the one adapter that checks arguments before a native runs, the
 // run-time choice of a method by the receiver's type, object getters, properties, and
 // declared-only calls answered by a namespace fallback with the call's canonical text.
+#include <cstddef>
+#include <memory>
+#include <new>
+
 #include <fmt/format.h>
 
 #include "cql/entity.hpp"
@@ -16,15 +20,31 @@ const Value kNull;
 // Arguments of most calls fit on the stack.
 constexpr std::size_t kInlineArgs = 6;
 
+// Only the `n` values a call uses are constructed (and destroyed): a zero-argument call such as
+// entity.tag() would otherwise pay for six Values every time.
 class ArgBuffer {
  public:
   explicit ArgBuffer(std::size_t n) : size_(n) {
-    if (n > kInlineArgs) heap_.resize(n);
+    if (n > kInlineArgs) {
+      heap_.resize(n);
+    } else {
+      std::uninitialized_value_construct_n(inline_values(), n);
+    }
   }
-  std::span<Value> view() { return size_ > kInlineArgs ? std::span<Value>(heap_) : std::span<Value>(inline_, size_); }
+  ~ArgBuffer() {
+    if (size_ <= kInlineArgs) std::destroy_n(inline_values(), size_);
+  }
+  ArgBuffer(const ArgBuffer&) = delete;
+  ArgBuffer& operator=(const ArgBuffer&) = delete;
+
+  std::span<Value> view() {
+    return size_ > kInlineArgs ? std::span<Value>(heap_) : std::span<Value>(inline_values(), size_);
+  }
 
  private:
-  Value inline_[kInlineArgs];
+  Value* inline_values() { return std::launder(reinterpret_cast<Value*>(inline_)); }
+
+  alignas(Value) std::byte inline_[kInlineArgs * sizeof(Value)];
   std::vector<Value> heap_;
   std::size_t size_;
 };

@@ -31,7 +31,13 @@ EvalResult evaluate(const plan::Plan& plan, const SourceRef& source, const EvalC
   const ast::Node* root = plan.nodes.empty() ? nullptr : plan.nodes[plan.root].ast;
   Evaluation evaluation(plan, &context, context.limits, slots, &result.captures);
   try {
-    result.value = evaluation.eval_owned(plan.root);
+    // A rule's root is usually boolean: assigning a bool to the fresh null value needs no
+    // dispatch on the type of the value moved in.
+    if (evaluation.yields_bool(plan.root)) {
+      result.value = evaluation.eval_bool(plan.root, {});
+    } else {
+      result.value = evaluation.eval_owned(plan.root);
+    }
   } catch (LocatedError& e) {
     result.error = located(e.kind, std::move(e.message), source, e.at);
   } catch (EvalFailure& f) {

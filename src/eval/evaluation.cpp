@@ -13,6 +13,11 @@ namespace {
 
 const Value kNull;
 
+// string_view constants, not literals chosen at run time (which cost a strlen per node).
+constexpr std::string_view kNotOperand = "`!` needs a bool";
+constexpr std::string_view kAndOperands = "`AND` needs bool operands";
+constexpr std::string_view kOrOperands = "`OR` needs bool operands";
+
 std::string list_limit_message(std::size_t elements, std::size_t limit) {
   return fmt::format("list size limit exceeded: {} elements (limit {})", elements, limit);
 }
@@ -40,7 +45,7 @@ const Value& Evaluation::eval(std::uint32_t index, Value& tmp) {
     case plan::Op::Method: return method(n, tmp);
     case plan::Op::LambdaMethod: return lambda_method(n, tmp);
     case plan::Op::Not:
-      tmp = !eval_bool(n.a, "`!` needs a bool");
+      tmp = !eval_bool(n.a, kNotOperand);
       return tmp;
     case plan::Op::Negate: {
       Value operand_tmp;
@@ -74,6 +79,7 @@ const Value& Evaluation::eval(std::uint32_t index, Value& tmp) {
 }
 
 Value Evaluation::eval_owned(std::uint32_t index) {
+  if (yields_bool(index)) return eval_bool(index, {});  // no temporary Value
   Value tmp;
   const Value& v = eval(index, tmp);
   if (&v == &tmp) return tmp;
@@ -82,39 +88,43 @@ Value Evaluation::eval_owned(std::uint32_t index) {
 
 bool Evaluation::eval_bool(std::uint32_t index, std::string_view what) {
   const plan::Node& n = plan_.nodes[index];
-  switch (n.op) {
-    // Boolean-valued nodes answer without building a Value.
-    case plan::Op::Compare:
-      step(n);
-      return compare_node(n);
-    case plan::Op::Equal:
-      step(n);
-      return equal_node(n);
-    case plan::Op::And:
-      step(n);
-      return logic_chain(n, true);
-    case plan::Op::Or:
-      step(n);
-      return logic_chain(n, false);
-    case plan::Op::Not:
-      step(n);
-      return !eval_bool(n.a, "`!` needs a bool");
-    default: {
-      Value tmp;
-      const Value& v = eval(index, tmp);
-      if (v.type() != Type::Bool) not_bool(n.ast, what, v);
-      return v.as_bool();
-    }
+  // Boolean-valued nodes answer without building a Value. A chain of tests, not a switch:
+  // the jump table's indirect branch was the costliest instruction of a typical rule.
+  const plan::Op op = n.op;
+  if (op == plan::Op::Equal) {
+    step(n);
+    return equal_node(n);
   }
+  if (op == plan::Op::Compare) {
+    step(n);
+    return compare_node(n);
+  }
+  if (op == plan::Op::And || op == plan::Op::Or) {
+    step(n);
+    return logic_chain(n, op == plan::Op::And);
+  }
+  if (op == plan::Op::Not) {
+    step(n);
+    return !eval_bool(n.a, kNotOperand);
+  }
+  return value_as_bool(index, what);
+}
+
+// Out of line: its temporary Value would otherwise widen the stack frame of every eval_bool.
+bool Evaluation::value_as_bool(std::uint32_t index, std::string_view what) {
+  Value tmp;
+  const Value& v = eval(index, tmp);
+  if (v.type() != Type::Bool) not_bool(plan_.nodes[index].ast, what, v);
+  return v.as_bool();
 }
 
 bool Evaluation::compare_node(const plan::Node& n) {
   Value left_tmp, right_tmp;
-  const Value& left = eval(n.a, left_tmp);
-  const Value& right = eval(n.b, right_tmp);
+  const Value& left = operand(n.a, left_tmp);
+  const Value& right = operand(n.b, right_tmp);
   const auto op = static_cast<ast::BinaryOp>(n.sub);
   try {
-    return compare(op, left, right);
+    return fast_compare(op, left, right);
   } catch (EvalFailure& f) {
     if (left.is_null() || right.is_null()) {
       const ast::Node* null_side = plan_.nodes[left.is_null() ? n.a : n.b].ast;
@@ -126,13 +136,13 @@ bool Evaluation::compare_node(const plan::Node& n) {
 
 bool Evaluation::equal_node(const plan::Node& n) {
   Value left_tmp, right_tmp;
-  const Value& left = eval(n.a, left_tmp);  // left before right: errors and captures in source order
-  const Value& right = eval(n.b, right_tmp);
-  return equal(left, right) == (static_cast<ast::BinaryOp>(n.sub) == ast::BinaryOp::Equal);
+  const Value& left = operand(n.a, left_tmp);  // left before right: errors and captures in source order
+  const Value& right = operand(n.b, right_tmp);
+  return fast_equal(left, right) == (static_cast<ast::BinaryOp>(n.sub) == ast::BinaryOp::Equal);
 }
 
 bool Evaluation::logic_chain(const plan::Node& n, bool is_and) {
-  const std::string_view what = is_and ? "`AND` needs bool operands" : "`OR` needs bool operands";
+  const std::string_view what = is_and ? kAndOperands : kOrOperands;
   const std::uint32_t* kid = plan_.kids.data() + n.a;
   for (std::uint32_t i = 0; i < n.b; ++i) {
     if (eval_bool(kid[i], what) != is_and) return !is_and;
@@ -141,16 +151,24 @@ bool Evaluation::logic_chain(const plan::Node& n, bool is_and) {
 }
 
 const Value& Evaluation::arith_chain(const plan::Node& n, Value& tmp) {
-  Value acc = eval_owned(plan_.kids[n.a]);
+  Value first_tmp;
+  const Value& first = operand(plan_.kids[n.a], first_tmp);
+  Value acc = &first == &first_tmp ? std::move(first_tmp) : first;
   for (std::uint32_t i = 1; i < n.b; ++i) {
     const std::uint32_t k = n.a + i;
     Value right_tmp;
-    const Value& right = eval(plan_.kids[k], right_tmp);
-    const ast::BinaryOp op = plan_.kid_ops[k];
+    const Value& right = operand(plan_.kids[k], right_tmp);
+    const ast::Node* at = plan_.arith_steps[n.c + i - 1];
+    const ast::BinaryOp op = at->binary_op;
+    std::int64_t int_result = 0;
+    if (acc.type() == Type::Int && right.type() == Type::Int &&
+        int_arithmetic(op, acc.as_int(), right.as_int(), int_result)) {
+      acc = int_result;
+      continue;
+    }
     try {
       acc = arithmetic(op, acc, right, limits_.max_string_bytes);
     } catch (EvalFailure& f) {
-      const ast::Node* at = plan_.kid_ast[k];
       if (f.kind == ErrorKind::Type && (acc.is_null() || right.is_null())) {
         const ast::Node* null_side = acc.is_null() ? at->items[0].get() : plan_.nodes[plan_.kids[k]].ast;
         throw LocatedError{ErrorKind::Type,
@@ -166,7 +184,7 @@ const Value& Evaluation::arith_chain(const plan::Node& n, Value& tmp) {
 const Value& Evaluation::custom_key(const plan::Node& n) const {
   const Value& custom = context().entity.custom;
   if (custom.type() != Type::Object) return kNull;
-  const Value* v = custom.as_object().find(plan_.constants[n.a].as_string());
+  const Value* v = custom.as_object().find(plan_.constants[n.a].as_string(), n.b);
   return v != nullptr ? *v : kNull;
 }
 

@@ -40,7 +40,34 @@ class Evaluation final : public CallContext {
 
   // The value of a node; see the header comment for the lifetime of the returned reference.
   const Value& eval(std::uint32_t index, Value& tmp);
+  // eval() for an operand: constants, lambda parameters and custom-data lookups, the usual
+  // operands of comparisons and arithmetic, answer here without the dispatch switch.
+  const Value& operand(std::uint32_t index, Value& tmp) {
+    const plan::Node& n = plan_.nodes[index];
+    if (n.op == plan::Op::Constant) {
+      step(n);
+      return plan_.constants[n.a];
+    }
+    if (n.op == plan::Op::Param) {
+      step(n);
+      return *slots_[n.a];
+    }
+    if (n.op == plan::Op::CustomKey) {
+      step(n);
+      return custom_key(n);
+    }
+    return eval(index, tmp);
+  }
   Value eval_owned(std::uint32_t index);
+  // Whether the node is one of the boolean operators that eval_bool answers without a Value.
+  bool yields_bool(std::uint32_t index) const {
+    switch (plan_.nodes[index].op) {
+      case plan::Op::Compare: case plan::Op::Equal: case plan::Op::And: case plan::Op::Or: case plan::Op::Not:
+        return true;
+      default:
+        return false;
+    }
+  }
   // A node that must produce a bool; `what` starts the error message ("`AND` needs bool operands").
   bool eval_bool(std::uint32_t index, std::string_view what);
 
@@ -69,6 +96,7 @@ class Evaluation final : public CallContext {
   const EvalContext& context() const;
 
   // evaluation.cpp
+  [[gnu::noinline]] bool value_as_bool(std::uint32_t index, std::string_view what);
   bool compare_node(const plan::Node& node);
   bool equal_node(const plan::Node& node);
   bool logic_chain(const plan::Node& node, bool is_and);

@@ -4,14 +4,27 @@
 // `eval` for division by zero, int overflow and the string size limit. The evaluator adds the
 // span (and, for null operands, the name of the null sub-expression).
 #include <cstddef>
+#include <cstdint>
 
 #include "ast/ast.hpp"
 #include "cql/value.hpp"
+#include "eval/same_text.hpp"
 
 namespace cql::eval {
 
 // + - * / % on numbers, strings, durations and timestamps.
 Value arithmetic(ast::BinaryOp op, const Value& left, const Value& right, std::size_t max_string_bytes);
+
+// The most common case of arithmetic(), inline and without a Value: int + - * int that does not
+// overflow. False means "not this case": arithmetic() answers it (and reports the overflow).
+inline bool int_arithmetic(ast::BinaryOp op, std::int64_t left, std::int64_t right, std::int64_t& out) noexcept {
+  switch (op) {
+    case ast::BinaryOp::Add: return !__builtin_add_overflow(left, right, &out);
+    case ast::BinaryOp::Sub: return !__builtin_sub_overflow(left, right, &out);
+    case ast::BinaryOp::Mul: return !__builtin_mul_overflow(left, right, &out);
+    default: return false;
+  }
+}
 
 // < <= > >= on numbers, strings (by code point), durations, timestamps, semvers; a data string
 // compared with a duration or timestamp is read as one.
@@ -20,6 +33,32 @@ bool compare(ast::BinaryOp op, const Value& left, const Value& right);
 // == (deep equality, never an error); a string compared with a duration or timestamp is equal
 // when it reads as that same duration or timestamp.
 bool equal(const Value& left, const Value& right) noexcept;
+
+// compare() and equal() with the commonest operand pairs of a rule (int against int, string
+// against string) answered inline, exactly as those functions answer them; other pairs go to them.
+inline bool fast_compare(ast::BinaryOp op, const Value& left, const Value& right) {
+  if (left.type() == Type::Int && right.type() == Type::Int) {
+    const std::int64_t a = left.as_int(), b = right.as_int();
+    switch (op) {
+      case ast::BinaryOp::Less: return a < b;
+      case ast::BinaryOp::LessEqual: return a <= b;
+      case ast::BinaryOp::Greater: return a > b;
+      case ast::BinaryOp::GreaterEqual: return a >= b;
+      default: break;
+    }
+  }
+  return compare(op, left, right);
+}
+
+inline bool fast_equal(const Value& left, const Value& right) noexcept {
+  if (left.type() == right.type()) {
+    if (left.type() == Type::String) {
+      return left.string_ptr() == right.string_ptr() || same_text(left.as_string(), right.as_string());
+    }
+    if (left.type() == Type::Int) return left.as_int() == right.as_int();
+  }
+  return equal(left, right);
+}
 
 // Unary minus on ints (overflow is an error), doubles and durations.
 Value negate(const Value& operand);

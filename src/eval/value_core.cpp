@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "cql/value.hpp"
+#include "eval/same_text.hpp"
 
 namespace cql {
 
@@ -50,7 +51,7 @@ Object::Object(std::vector<std::pair<std::string, Value>> entries) : entries_(st
   while (capacity < entries_.size() * 2) capacity <<= 1;
   index_.assign(capacity, 0);
   for (std::uint32_t i = 0; i < entries_.size(); ++i) {
-    std::size_t slot = std::hash<std::string_view>{}(entries_[i].first) & (capacity - 1);
+    std::size_t slot = hash_key(entries_[i].first) & (capacity - 1);
     while (index_[slot] != 0 && entries_[index_[slot] - 1].first != entries_[i].first) {
       slot = (slot + 1) & (capacity - 1);
     }
@@ -58,18 +59,26 @@ Object::Object(std::vector<std::pair<std::string, Value>> entries) : entries_(st
   }
 }
 
+std::uint32_t Object::hash_key(std::string_view key) noexcept {
+  return static_cast<std::uint32_t>(std::hash<std::string_view>{}(key));
+}
+
 const Value* Object::find(std::string_view key) const noexcept {
+  return find(key, index_.empty() ? 0 : hash_key(key));  // small objects are scanned, not hashed
+}
+
+const Value* Object::find(std::string_view key, std::uint32_t hash) const noexcept {
   if (index_.empty()) {
     for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {
-      if (it->first == key) return &it->second;
+      if (same_text(it->first, key)) return &it->second;
     }
     return nullptr;
   }
   const std::size_t mask = index_.size() - 1;
-  std::size_t slot = std::hash<std::string_view>{}(key) & mask;
+  std::size_t slot = hash & mask;
   while (index_[slot] != 0) {
     const auto& entry = entries_[index_[slot] - 1];
-    if (entry.first == key) return &entry.second;
+    if (same_text(entry.first, key)) return &entry.second;
     slot = (slot + 1) & mask;
   }
   return nullptr;

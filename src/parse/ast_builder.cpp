@@ -19,6 +19,7 @@ NodePtr AstBuilder::pop() {
 }
 
 Node& AstBuilder::push(NodeKind kind, Span span) {
+  ++node_count_;
   auto node = std::make_unique<Node>();
   node->kind = kind;
   node->span = span;
@@ -89,6 +90,7 @@ void AstBuilder::open_list() { list_marks_.push_back(nodes_.size()); }
 void AstBuilder::close_list(Span span) {
   const std::size_t mark = list_marks_.back();
   list_marks_.pop_back();
+  ++node_count_;
   auto node = std::make_unique<Node>();
   node->kind = NodeKind::List;
   node->span = span;

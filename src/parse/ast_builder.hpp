@@ -56,6 +56,8 @@ class AstBuilder {
 
   // The finished tree; precondition: the grammar matched a whole expression.
   ast::NodePtr finish();
+  // How many nodes the tree has (the checker sizes its plan with it).
+  std::size_t node_count() const noexcept { return node_count_; }
 
  private:
   struct CallFrame {
@@ -77,6 +79,7 @@ class AstBuilder {
   std::vector<CallFrame> calls_;
   std::vector<std::string> params_;
   std::vector<Span> param_spans_;
+  std::size_t node_count_ = 0;
 };
 
 }  // namespace cql::parse

@@ -29,7 +29,8 @@ Result<ast::Expression> parse_expression(SourceRef source, const ParseLimits& li
   } catch (SyntaxFailure& failure) {
     return diagnostic(std::move(failure));
   }
-  return ast::Expression{std::move(source), state.builder.finish()};
+  const std::size_t node_count = state.builder.node_count();
+  return ast::Expression{std::move(source), state.builder.finish(), node_count};
 }
 
 }  // namespace cql::parse

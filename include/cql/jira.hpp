@@ -100,9 +100,11 @@ struct ComposedJiraQuery {
   std::string reason;
   // What `jql` was built from, for planners that group entities sharing a base: the base's
   // clauses and ORDER BY as written (either may be empty), and the values of the entity
-  // clause that survived pruning, in clause order.
+  // clause that survived pruning, in clause order, and that clause as written (`labels = "a"
+  // OR component = "b"`).
   std::string base_where, base_order_by;
   std::vector<std::string> labels, components, projects;
+  std::string entity_clause;
 };
 
 // The projects and components of an account, or null with `error` set.

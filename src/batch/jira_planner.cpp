@@ -11,6 +11,7 @@
 #include "batch/jira_clause.hpp"
 #include "batch/parallel.hpp"
 #include "cql/jira.hpp"
+#include "jql/ascii.hpp"
 
 namespace cql::batch {
 
@@ -143,12 +144,7 @@ struct JiraPlanner::Impl {
         query.kind = call.kind;
         query.limit = kPrefetchSearchLimit;
         std::optional<GroupableClause> clause;
-        if (call.kind == QueryKind::Count) {
-          std::string error;
-          if (const auto values = known_values(q.account, error)) {
-            clause = groupable_clause(*work.entity, *data.jira_settings, call.argument, q, *values);
-          }
-        }
+        if (call.kind == QueryKind::Count) clause = groupable_clause(q);
         out.queries.emplace_back(std::move(query), std::move(clause));
       }
     }
@@ -264,15 +260,15 @@ struct JiraPlanner::Impl {
     std::unordered_map<std::string, std::vector<std::size_t>> by_label, by_component;
     for (std::size_t k = 0; k < chunk.members.size(); ++k) {
       const auto& clause = *counts[chunk.members[k]].clause;
-      for (const auto& v : clause.labels) by_label[ascii_lower(v)].push_back(k);
-      for (const auto& v : clause.components) by_component[ascii_lower(v)].push_back(k);
+      for (const auto& v : clause.labels) by_label[jql::lower_ascii(v)].push_back(k);
+      for (const auto& v : clause.components) by_component[jql::lower_ascii(v)].push_back(k);
     }
     std::vector<std::int64_t> totals(chunk.members.size(), 0);
     std::vector<std::size_t> last_issue(chunk.members.size(), SIZE_MAX);
     for (std::size_t i = 0; i < listing.issues.size(); ++i) {
       const Issue& issue = listing.issues[i];
       auto mark = [&](const std::unordered_map<std::string, std::vector<std::size_t>>& index, const std::string& value) {
-        const auto it = index.find(ascii_lower(value));
+        const auto it = index.find(jql::lower_ascii(value));
         if (it == index.end()) return;
         for (std::size_t k : it->second) {
           if (last_issue[k] != i) last_issue[k] = i, ++totals[k];

@@ -144,6 +144,7 @@ Result<std::vector<ComposedJiraQuery>> compose_jira_queries(const JiraComposeReq
       continue;
     }
     q.jql = base.value().where.empty() ? clause : fmt::format("({}) AND ({})", base.value().where, clause);
+    q.entity_clause = std::move(clause);
     if (request.kind == QueryKind::Search) {
       q.jql += " ";
       q.jql += base.value().order_by.empty() ? std::string(kDefaultSearchOrder) : base.value().order_by;

@@ -46,7 +46,7 @@ TEST_CASE("the default clause keeps its label (unknown component and project are
   const Entity e = entity("checkout");
   const auto composed = compose(e, s, std::nullopt);
   REQUIRE(composed.size() == 1);
-  const auto clause = groupable_clause(e, s, std::nullopt, composed[0], kKnown);
+  const auto clause = groupable_clause(composed[0]);
   REQUIRE(clause);
   CHECK(clause->base_where == R"(statusCategory in ("To Do", "In Progress"))");
   CHECK(clause->labels == std::vector<std::string>{"checkout"});
@@ -62,12 +62,12 @@ TEST_CASE("listed labels and components, with the argument's ORDER BY dropped", 
   const std::string argument = "type = Bug ORDER BY created";
   const auto composed = compose(e, s, argument);
   REQUIRE(composed.size() == 2);
-  const auto clause = groupable_clause(e, s, argument, composed[0], kKnown);
+  const auto clause = groupable_clause(composed[0]);
   REQUIRE(clause);
   CHECK(clause->base_where == "type = Bug");
   CHECK(clause->labels == std::vector<std::string>{"a", "B\"q"});
   CHECK(clause->components == std::vector<std::string>{"payments api"});
-  const auto other = groupable_clause(e, s, argument, composed[1], kKnown);
+  const auto other = groupable_clause(composed[1]);
   REQUIRE(other);
   CHECK(other->labels == std::vector<std::string>{"elsewhere"});
   CHECK(quote_jql_value("B\"q") == R"("B\"q")");
@@ -78,18 +78,18 @@ TEST_CASE("clauses a listing cannot count exactly are refused", "[unit][batch][p
   Entity with_project = entity("svc");
   with_project.jira.labels = {{"svc", ""}};
   with_project.jira.projects = {{"Payments", ""}};  // by name: a listing names projects by key
-  CHECK_FALSE(groupable_clause(with_project, s, std::nullopt, compose(with_project, s, std::nullopt)[0], kKnown));
+  CHECK_FALSE(groupable_clause(compose(with_project, s, std::nullopt)[0]));
 
   Entity unicode = entity("zürich");
-  CHECK_FALSE(groupable_clause(unicode, s, std::nullopt, compose(unicode, s, std::nullopt)[0], kKnown));
+  CHECK_FALSE(groupable_clause(compose(unicode, s, std::nullopt)[0]));
 
   Entity numeric = entity("svc");
   numeric.jira.components = {{"12345", ""}};  // Jira would also match a component id
-  CHECK_FALSE(groupable_clause(numeric, s, std::nullopt, compose(numeric, s, std::nullopt)[0], kKnown));
+  CHECK_FALSE(groupable_clause(compose(numeric, s, std::nullopt)[0]));
 
   // A tag that is a known project keeps `project = ...` in the default clause.
   Entity project_tag = entity("pay");
-  CHECK_FALSE(groupable_clause(project_tag, s, std::nullopt, compose(project_tag, s, std::nullopt)[0], kKnown));
+  CHECK_FALSE(groupable_clause(compose(project_tag, s, std::nullopt)[0]));
 }
 
 TEST_CASE("a query that is not what the rebuilt clause gives is refused", "[unit][batch][plan]") {
@@ -97,11 +97,11 @@ TEST_CASE("a query that is not what the rebuilt clause gives is refused", "[unit
   const Entity e = entity("checkout");
   auto composed = compose(e, s, std::nullopt);
   composed[0].jql += " OR labels = \"x\"";
-  CHECK_FALSE(groupable_clause(e, s, std::nullopt, composed[0], kKnown));
+  CHECK_FALSE(groupable_clause(composed[0]));
   // An empty base: the clause alone.
   const std::string empty;
   const auto bare = compose(e, s, empty);
-  const auto clause = groupable_clause(e, s, empty, bare[0], kKnown);
+  const auto clause = groupable_clause(bare[0]);
   REQUIRE(clause);
   CHECK(clause->base_where.empty());
   CHECK(bare[0].jql == R"(labels = "checkout")");

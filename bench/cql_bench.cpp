@@ -20,6 +20,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/json_same.hpp"
+
 #include "allocation_tracker.hpp"
 #include "bench_hooks.hpp"
 #include "cql/engine.hpp"
@@ -59,29 +61,6 @@ cql::Entity make_entity(const Json& data) {
   return entity;
 }
 
-bool same(const Json& expected, const Json& actual) {
-  if (expected.is_boolean() || actual.is_boolean()) return expected.is_boolean() && actual.is_boolean() && expected == actual;
-  if (expected.is_number() && actual.is_number()) {
-    const double e = expected.get<double>(), a = actual.get<double>();
-    return std::fabs(e - a) <= 1e-9 * std::max(std::fabs(e), std::fabs(a));
-  }
-  if (expected.is_array() && actual.is_array()) {
-    if (expected.size() != actual.size()) return false;
-    for (std::size_t i = 0; i < expected.size(); ++i) {
-      if (!same(expected[i], actual[i])) return false;
-    }
-    return true;
-  }
-  if (expected.is_object() && actual.is_object()) {
-    if (expected.size() != actual.size()) return false;
-    for (const auto& [key, value] : expected.items()) {
-      if (!actual.contains(key) || !same(value, actual.at(key))) return false;
-    }
-    return true;
-  }
-  return expected == actual;
-}
-
 // Everything one case's benchmarks share, built before any timing.
 struct Case {
   std::string name;
@@ -109,7 +88,7 @@ std::shared_ptr<Case> prepare_case(const cql::Engine& engine, const Json& data) 
   const cql::EvalResult result = c->program.evaluate(ctx);
   if (!result.ok()) {
     c->problem = "evaluation failed: " + result.error->message;
-  } else if (!same(data.at("expected"), cql::value_to_json(result.value))) {
+  } else if (!cql::testing::json_same(data.at("expected"), cql::value_to_json(result.value))) {
     c->problem = "expected " + data.at("expected").dump() + ", got " + cql::value_to_json(result.value).dump();
   }
   return c;

@@ -27,6 +27,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/json_same.hpp"
+
 extern char** environ;
 
 namespace {
@@ -157,31 +159,6 @@ std::optional<json> find_result(const std::string& text) {
   return std::nullopt;
 }
 
-bool same(const json& expected, const json& actual) {
-  if (expected.is_boolean() || actual.is_boolean()) return expected.is_boolean() && actual.is_boolean() && expected == actual;
-  if (expected.is_number() && actual.is_number()) {
-    const double e = expected.get<double>(), a = actual.get<double>();
-    if (std::isnan(e)) return std::isnan(a);
-    return std::fabs(e - a) <= 1e-9 * std::max(std::fabs(e), std::fabs(a));
-  }
-  if (expected.is_array() && actual.is_array()) {
-    if (expected.size() != actual.size()) return false;
-    for (std::size_t i = 0; i < expected.size(); ++i) {
-      if (!same(expected[i], actual[i])) return false;
-    }
-    return true;
-  }
-  if (expected.is_object() && actual.is_object()) {
-    if (expected.size() != actual.size()) return false;
-    for (const auto& [key, value] : expected.items()) {
-      if (!actual.contains(key) || !same(value, actual.at(key))) return false;
-    }
-    return true;
-  }
-  if (expected.is_null() || actual.is_null()) return expected.is_null() && actual.is_null();
-  return expected.type() == actual.type() && expected == actual;
-}
-
 Outcome judge(const Case& c) {
   const Run run = run_process(command(c));
   if (!run.problem.empty()) return {false, run.problem};
@@ -200,7 +177,7 @@ Outcome judge(const Case& c) {
     return {false, "expected error kind " + want.dump() + ", got value " + result->dump()};
   }
   if (!result->contains("value")) return {false, "expected value " + c.data.at("value").dump() + ", got " + result->dump()};
-  if (!same(c.data.at("value"), result->at("value"))) {
+  if (!cql::testing::json_same(c.data.at("value"), result->at("value"))) {
     return {false, "expected value " + c.data.at("value").dump() + ", got " + result->at("value").dump()};
   }
   if (c.data.contains("type") && result->value("type", "") != c.data.at("type").get<std::string>()) {

@@ -9,14 +9,20 @@
 
 namespace {
 
-std::atomic<std::uint64_t> g_allocations{0};
+// Per thread and not atomic: a locked add on every allocation would cost the engine
+// benchmarks more than some of the work they measure.
+thread_local std::uint64_t t_allocations = 0;
 std::atomic<std::int64_t> g_in_use{0};
 std::atomic<std::int64_t> g_peak{0};
+std::atomic<int> g_byte_tracking_pauses{0};
+
+bool tracking_bytes() noexcept { return g_byte_tracking_pauses.load(std::memory_order_relaxed) == 0; }
 
 void* tracked_malloc(std::size_t size) noexcept {
   void* p = std::malloc(size == 0 ? 1 : size);
   if (p == nullptr) return nullptr;
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
+  ++t_allocations;
+  if (!tracking_bytes()) return p;
   const auto now = g_in_use.fetch_add(static_cast<std::int64_t>(malloc_usable_size(p)), std::memory_order_relaxed) +
                    static_cast<std::int64_t>(malloc_usable_size(p));
   std::int64_t peak = g_peak.load(std::memory_order_relaxed);
@@ -27,7 +33,7 @@ void* tracked_malloc(std::size_t size) noexcept {
 
 void tracked_free(void* p) noexcept {
   if (p == nullptr) return;
-  g_in_use.fetch_sub(static_cast<std::int64_t>(malloc_usable_size(p)), std::memory_order_relaxed);
+  if (tracking_bytes()) g_in_use.fetch_sub(static_cast<std::int64_t>(malloc_usable_size(p)), std::memory_order_relaxed);
   std::free(p);
 }
 
@@ -35,9 +41,12 @@ void tracked_free(void* p) noexcept {
 
 namespace cql::bench {
 
-std::uint64_t allocation_count() noexcept { return g_allocations.load(std::memory_order_relaxed); }
+std::uint64_t allocation_count() noexcept { return t_allocations; }
 std::int64_t heap_bytes_in_use() noexcept { return g_in_use.load(std::memory_order_relaxed); }
 std::int64_t peak_heap_bytes() noexcept { return g_peak.load(std::memory_order_relaxed); }
+ByteTrackingPause::ByteTrackingPause() noexcept { g_byte_tracking_pauses.fetch_add(1, std::memory_order_relaxed); }
+ByteTrackingPause::~ByteTrackingPause() { g_byte_tracking_pauses.fetch_sub(1, std::memory_order_relaxed); }
+
 void reset_peak_heap() noexcept { g_peak.store(g_in_use.load(std::memory_order_relaxed), std::memory_order_relaxed); }
 
 }  // namespace cql::bench

@@ -23,7 +23,7 @@ std::string hint_for(const std::optional<std::string>& suggestion, std::string_v
 }
 
 // The result type of a call that may run one of several functions.
-StaticType common_result(const std::vector<plan::Binding>& candidates, bool getter) {
+StaticType common_result(std::span<const plan::Binding> candidates, bool getter) {
   if (getter || candidates.empty()) return StaticType::Unknown;
   const StaticType first = candidates.front().spec->result;
   for (const auto& c : candidates) {
@@ -90,7 +90,7 @@ Typed Checker::visit_global_call(const ast::Node& node, std::span<const Typed> a
   note_extension(*spec, node);
   plan::CallSite site;
   site.kind = spec->function ? plan::CallKind::Native : plan::CallKind::Declared;
-  site.name = node.name;
+  site.name = spec->name;  // the registry's copy: no string per call
   site.ns = spec->function ? nullptr : fallback;
   site.candidates.push_back(std::move(*binding));
   plan_.calls.push_back(std::move(site));
@@ -115,8 +115,8 @@ Typed Checker::visit_namespace_call(const ast::Node& node, std::string_view ns, 
   note_extension(*spec, node);
   plan::CallSite site;
   site.kind = spec->function ? plan::CallKind::Native : plan::CallKind::Declared;
-  site.name = node.name;
-  site.namespace_name = std::string(ns);
+  site.name = spec->name;  // the registry's copies: no string per call
+  site.namespace_name = spec->namespace_name;
   site.ns = ns_spec;
   site.candidates.push_back(std::move(*binding));
   plan_.calls.push_back(std::move(site));
@@ -131,8 +131,8 @@ Typed Checker::any_call(const ast::Node& node, std::string_view ns, const Namesp
                         std::span<const Typed> args) {
   plan::CallSite site;
   site.kind = plan::CallKind::AnyCall;
-  site.name = node.name;
-  site.namespace_name = std::string(ns);
+  site.name = node.name;  // views into the AST, which the Program owns
+  site.namespace_name = ns;
   site.ns = spec;
   site.first_kid = static_cast<std::uint32_t>(plan_.kids.size());
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -155,7 +155,7 @@ Typed Checker::visit_method(const ast::Node& node, Typed receiver, std::span<con
     error(node.name_span, fmt::format("`{0}` is a property: write `.{0}` without parentheses", name));
     return placeholder(node);
   }
-  std::vector<const FunctionSpec*> fitting;
+  std::pmr::vector<const FunctionSpec*> fitting(&scratch_);
   for (const FunctionSpec* spec : methods) {
     if (may_accept(*spec->receiver, receiver.type)) fitting.push_back(spec);
   }
@@ -178,7 +178,7 @@ Typed Checker::visit_method(const ast::Node& node, Typed receiver, std::span<con
     return placeholder(node);
   }
 
-  std::vector<plan::Binding> bound;
+  plan::InlineVector<plan::Binding, 1> bound;
   for (const FunctionSpec* spec : fitting) {
     if (auto b = bind(*spec, node, args, fitting.size() == 1)) bound.push_back(std::move(*b));
   }
@@ -189,10 +189,10 @@ Typed Checker::visit_method(const ast::Node& node, Typed receiver, std::span<con
   if (!bound.empty() && std::all_of(bound.begin(), bound.end(), [](const auto& b) { return b.spec->extension; })) {
     note_extension(*bound.front().spec, node);
   }
-  const StaticType result = common_result(bound, getter);
+  const StaticType result = common_result(std::span<const plan::Binding>(bound.data(), bound.size()), getter);
   plan::CallSite site;
   site.kind = plan::CallKind::Native;
-  site.name = node.name;
+  site.name = node.name;  // a view into the AST, which the Program owns
   site.candidates = std::move(bound);
   site.getter = getter;
   plan_.calls.push_back(std::move(site));
@@ -222,7 +222,7 @@ Typed Checker::visit_field(const ast::Node& node) {
 
   const Typed receiver = visit(receiver_node);
   if (receiver.failed) return placeholder(node);
-  std::vector<const FunctionSpec*> properties;
+  plan::InlineVector<const FunctionSpec*, 2> properties;
   for (const FunctionSpec* spec : names_.properties(name)) {
     if (may_accept(*spec->receiver, receiver.type)) properties.push_back(spec);
   }
@@ -244,7 +244,7 @@ Typed Checker::visit_field(const ast::Node& node) {
   const StaticType result =
       (!may_be_object && properties.size() == 1) ? properties.front()->result : StaticType::Unknown;
   plan::FieldSite site;
-  site.name = node.name;
+  site.name = node.name;  // a view into the AST, which the Program owns
   site.properties = std::move(properties);
   plan_.fields.push_back(std::move(site));
   plan::Node n{plan::Op::Field};
@@ -258,7 +258,7 @@ Typed Checker::visit_field(const ast::Node& node) {
 std::optional<plan::Binding> Checker::bind(const FunctionSpec& spec, const ast::Node& call,
                                            std::span<const Typed> args, bool report) {
   const auto& params = spec.params;
-  std::vector<int>& given = given_;  // bind() never recurses: one scratch list serves every call
+  auto& given = given_;  // bind() never recurses: one scratch list serves every call
   given.assign(params.size(), -1);
   bool ok = true;
   auto fail = [&](Span span, std::string message, std::string hint = {}) {

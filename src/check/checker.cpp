@@ -42,6 +42,14 @@ CheckResult Checker::run() {
   plan_.constants.reserve(hint);
   plan_.kids.reserve(hint);
   plan_.calls.reserve(hint / 2);
+  // Room for a typical rule in each scratch stack, taken from the Checker's own buffer: grown
+  // from one element by doubling, a monotonic resource would waste a block at every step.
+  constexpr std::size_t kTypical = 16;
+  chain_nodes_.reserve(kTypical);
+  pending_.reserve(kTypical);
+  operand_stack_.reserve(kTypical);
+  arg_stack_.reserve(kTypical);
+  given_.reserve(kTypical);
   const Typed root = visit(*expression_.root);
   plan_.root = root.node;
   result.result_type = root.type;
@@ -82,7 +90,6 @@ Typed Checker::visit(const ast::Node& node) {
     case ast::NodeKind::Literal:
       return constant(node, node.literal, static_type_of(node.literal.type()));
     case ast::NodeKind::List: {
-      reserve_chain_scratch();
       const ScratchMark<std::uint32_t> items(operand_stack_);
       for (const auto& item : node.items) {
         const std::uint32_t index = visit(*item).node;
@@ -193,7 +200,6 @@ Typed Checker::visit_logic_chain(const ast::Node& node) {
   const ast::BinaryOp op = node.binary_op;
   // AND and OR are associative, so nested chains of one operator (parenthesised or not)
   // become one flat list of operands, in source order.
-  reserve_chain_scratch();
   const ScratchMark<const ast::Node*> leaves(chain_nodes_);
   pending_.assign(1, &node);
   while (!pending_.empty()) {
@@ -228,7 +234,6 @@ Typed Checker::visit_arith_chain(const ast::Node& node) {
   // Left-associative: walk down the left spine while the operator stays in this precedence
   // group; step i (step_at(i)) is the binary node whose right operand is operand i + 1.
   const bool additive = is_additive(node.binary_op);
-  reserve_chain_scratch();
   const ScratchMark<const ast::Node*> steps(chain_nodes_);
   const ast::Node* first = &node;
   while (first->kind == ast::NodeKind::Binary &&
@@ -319,9 +324,10 @@ Typed Checker::placeholder(const ast::Node& node) {
   return t;
 }
 
-Typed Checker::constant(const ast::Node& node, Value value, StaticType type) {
+Typed Checker::constant(const ast::Node& node, const Value& value, StaticType type) {
   plan::Node n{plan::Op::Constant};
-  n.a = plan_.add_constant(std::move(value));
+  plan_.constants.push_back(value);  // copied once, straight into the plan
+  n.a = static_cast<std::uint32_t>(plan_.constants.size() - 1);
   n.type = type;
   n.ast = &node;
   return {plan_.add_node(n), type};
@@ -331,16 +337,6 @@ std::uint32_t Checker::add_kids(std::span<const std::uint32_t> nodes) {
   const auto first = static_cast<std::uint32_t>(plan_.kids.size());
   plan_.kids.insert(plan_.kids.end(), nodes.begin(), nodes.end());
   return first;
-}
-
-// On first use, room for a typical rule's chains: the stacks would otherwise grow from one
-// element by doubling, an allocation at each step. Rules without chains never pay for them.
-void Checker::reserve_chain_scratch() {
-  constexpr std::size_t kTypical = 16;
-  if (operand_stack_.capacity() != 0) return;
-  chain_nodes_.reserve(kTypical);
-  pending_.reserve(kTypical);
-  operand_stack_.reserve(kTypical);
 }
 
 void Checker::add_kid(std::uint32_t node) { plan_.kids.push_back(node); }

@@ -19,7 +19,7 @@ std::vector<Diagnostic> compile_plan(plan::Plan& plan, const ast::Expression& ex
     fold_node(plan, i);
   }
   if (!errors.empty()) return errors;
-  plan = compact(plan);
+  compact(plan);
   return errors;
 }
 

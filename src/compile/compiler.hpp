@@ -23,7 +23,7 @@ std::vector<Diagnostic> compile_plan(plan::Plan& plan, const ast::Expression& ex
 std::vector<Diagnostic> prepare_call(plan::Plan& plan, std::uint32_t node, const ast::Expression& expression);
 bool fold_node(plan::Plan& plan, std::uint32_t node);
 void specialise_node(plan::Plan& plan, std::uint32_t node);
-plan::Plan compact(const plan::Plan& plan);
+void compact(plan::Plan& plan);  // in place
 
 // Calls f(child index) for each child of a node, in evaluation order.
 template <typename F>

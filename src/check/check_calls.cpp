@@ -88,12 +88,11 @@ Typed Checker::visit_global_call(const ast::Node& node, std::span<const Typed> a
   auto binding = bind(*spec, node, args, true);
   if (!binding) return placeholder(node);
   note_extension(*spec, node);
-  plan::CallSite site;
+  plan::CallSite& site = plan_.calls.emplace_back();  // built in place: a call site is large
   site.kind = spec->function ? plan::CallKind::Native : plan::CallKind::Declared;
   site.name = spec->name;  // the registry's copy: no string per call
   site.ns = spec->function ? nullptr : fallback;
   site.candidates.push_back(std::move(*binding));
-  plan_.calls.push_back(std::move(site));
   plan::Node n{plan::Op::Call};
   n.a = static_cast<std::uint32_t>(plan_.calls.size() - 1);
   n.type = spec->result;
@@ -113,13 +112,12 @@ Typed Checker::visit_namespace_call(const ast::Node& node, std::string_view ns, 
   auto binding = bind(*spec, node, args, true);
   if (!binding) return placeholder(node);
   note_extension(*spec, node);
-  plan::CallSite site;
+  plan::CallSite& site = plan_.calls.emplace_back();  // built in place: a call site is large
   site.kind = spec->function ? plan::CallKind::Native : plan::CallKind::Declared;
   site.name = spec->name;  // the registry's copies: no string per call
   site.namespace_name = spec->namespace_name;
   site.ns = ns_spec;
   site.candidates.push_back(std::move(*binding));
-  plan_.calls.push_back(std::move(site));
   plan::Node n{plan::Op::Call};
   n.a = static_cast<std::uint32_t>(plan_.calls.size() - 1);
   n.type = spec->result;
@@ -190,12 +188,11 @@ Typed Checker::visit_method(const ast::Node& node, Typed receiver, std::span<con
     note_extension(*bound.front().spec, node);
   }
   const StaticType result = common_result(std::span<const plan::Binding>(bound.data(), bound.size()), getter);
-  plan::CallSite site;
+  plan::CallSite& site = plan_.calls.emplace_back();  // built in place: a call site is large
   site.kind = plan::CallKind::Native;
   site.name = node.name;  // a view into the AST, which the Program owns
   site.candidates = std::move(bound);
   site.getter = getter;
-  plan_.calls.push_back(std::move(site));
   plan::Node n{plan::Op::Method};
   n.a = receiver.node;
   n.b = static_cast<std::uint32_t>(plan_.calls.size() - 1);

@@ -138,10 +138,13 @@ class Compactor {
   }
 
   // Marked entries get their new index: the number of marked entries before them.
+  // Branch-free: whether an entry was reached follows no pattern a predictor could learn.
   static void number(std::span<std::uint32_t> map) {
     std::uint32_t next = 0;
     for (auto& entry : map) {
-      if (entry != kUnreached) entry = next++;
+      const bool kept = entry != kUnreached;
+      entry = kept ? next : kUnreached;
+      next += kept ? 1 : 0;
     }
   }
 

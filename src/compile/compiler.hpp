@@ -7,7 +7,8 @@
 //     evaluator itself (one home for semantics), and becomes a constant; a node that needs
 //     the entity, the clock or captures, or that fails, is left for run time;
 //  3. specialise: `custom("key")` with a constant key becomes a direct lookup;
-//  4. compact: nodes, constants and call sites that are no longer reachable are dropped.
+//  4. compact: after folding, nodes, constants and call sites that are no longer reachable are
+//     dropped (a specialised call's leftovers are too few to be worth it).
 #include <vector>
 
 #include "ast/ast.hpp"

@@ -35,13 +35,18 @@ CheckResult check_expression(const ast::Expression& expression, const NameIndex&
 
 CheckResult Checker::run() {
   CheckResult result;
-  // Every AST node becomes at most one plan node, constant and kid, plus the constants of
-  // defaulted parameters: sized once, the plan's vectors do not grow while checking.
-  const std::size_t hint = expression_.node_count + 8;
-  plan_.nodes.reserve(hint);
-  plan_.constants.reserve(hint);
-  plan_.kids.reserve(hint);
-  plan_.calls.reserve(hint / 2);
+  // Every AST node becomes at most one plan node, constant and kid, plus a node, constant and
+  // kid per defaulted parameter (room for a few; more grow the vectors once): sized once, the
+  // plan's vectors do not grow while checking. A call takes at least two AST nodes in the
+  // rules people write (name and argument), so half is room for call-dense rules without
+  // reserving a call site, which is large, per node. Small reservations also stay in malloc's
+  // per-thread cache (a typical rule's nodes fit in 1 KiB).
+  constexpr std::size_t kDefaults = 4;
+  const std::size_t count = expression_.node_count + kDefaults;
+  plan_.nodes.reserve(count);
+  plan_.constants.reserve(count);
+  plan_.kids.reserve(count);
+  plan_.calls.reserve(expression_.node_count / 2 + 1);
   // Room for a typical rule in each scratch stack, taken from the Checker's own buffer: grown
   // from one element by doubling, a monotonic resource would waste a block at every step.
   constexpr std::size_t kTypical = 16;

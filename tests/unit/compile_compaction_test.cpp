@@ -1,6 +1,6 @@
-// The compiled plan after in-place compaction: everything the root reaches is kept and
-// renumbered, nothing else is left, and the names a plan keeps as views stay valid for as long
-// as the Program lives.
+// The compiled plan after in-place compaction (which runs when something was folded):
+// everything the root reaches is kept and renumbered, nothing else is left; and the names a
+// plan keeps as views stay valid for as long as the Program lives.
 #include <catch2/catch.hpp>
 
 #include <atomic>
@@ -9,33 +9,11 @@
 #include <thread>
 #include <vector>
 
-#include "check/checker.hpp"
-#include "compile/compiler.hpp"
 #include "compile/inline_vector.hpp"
+#include "compiled_plan.hpp"
 #include "cql/value.hpp"
-#include "engine_test_registry.hpp"
-#include "parse/parser.hpp"
 
 namespace {
-
-struct Compiled {
-  cql::ast::Expression expression;
-  cql::plan::Plan plan;
-};
-
-Compiled compile(const std::string& text) {
-  static const cql::Registry registry = cql::test::test_registry();
-  static const cql::check::NameIndex names(registry);
-  Compiled out;
-  auto parsed = cql::parse::parse_expression(std::make_shared<const cql::SourceFile>("<expr>", text));
-  REQUIRE(parsed.ok());
-  out.expression = std::move(parsed).value();
-  auto checked = cql::check::check_expression(out.expression, names, {});
-  REQUIRE_FALSE(checked.has_errors);
-  out.plan = std::move(checked.plan);
-  REQUIRE(cql::compile::compile_plan(out.plan, out.expression).empty());
-  return out;
-}
 
 // Counts, per table, how often each entry is used by the nodes the root reaches (children
 // first, so an index that is out of range or not below its parent fails too).
@@ -93,6 +71,7 @@ void require_exactly_reachable(const cql::plan::Plan& plan) {
 }  // namespace
 
 TEST_CASE("compaction keeps exactly what the root reaches", "[unit][compile]") {
+  // Each text folds something, so each is compacted.
   for (const char* text : {
            "(custom(\"Origin\") == \"MOW\" OR custom(\"Country\") == \"RU\") AND (custom(\"tier\") >= 1 + 1)",
            "[[], custom(\"owner\"), 1 + 1, custom(\"tier\") * 2 + 3]",
@@ -104,7 +83,7 @@ TEST_CASE("compaction keeps exactly what the root reaches", "[unit][compile]") {
            "1 + 1 + 1 + custom(\"tier\") - 2 * 3",
        }) {
     INFO(text);
-    const auto compiled = compile(text);
+    const auto compiled = cql::test::compile_plan(text);
     require_exactly_reachable(compiled.plan);
   }
 }

@@ -27,7 +27,10 @@ struct block_comment
     : p::seq<p::at<p::string<'/', '*'>>, p::must<block_comment_closed>, p::string<'/', '*'>,
              p::until<block_comment_end>> {};
 struct comment : p::sor<line_comment, block_comment> {};
-struct sep : p::star<p::sor<p::space, comment>> {};
+// The same language as `(space / comment)*`, shaped for speed: sep is tried before every
+// operator of every precedence level, and is usually empty or one space.
+struct blanks : p::star<p::space> {};
+struct sep : p::seq<blanks, p::star<p::at<p::one<'/'>>, comment, blanks>> {};
 
 // ---- Words ------------------------------------------------------------------------------
 struct identifier : p::identifier {};

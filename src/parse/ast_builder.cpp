@@ -30,6 +30,7 @@ AstBuilder::Stacks& claim_stacks(AstBuilder::Stacks& own) {
 void AstBuilder::Stacks::clear() noexcept {
   nodes.clear();
   operators.clear();
+  chain_floors.clear();
   list_marks.clear();
   calls.clear();
   arguments.clear();
@@ -159,13 +160,39 @@ ast::BinaryOp binary_op_of(std::string_view token) {
 
 void AstBuilder::parenthesized(Span span) { s_.nodes.back()->span = span; }
 
-void AstBuilder::binary_operator(std::string_view token) { s_.operators.push_back(binary_op_of(token)); }
+void AstBuilder::open_chain() { s_.chain_floors.push_back(s_.operators.size()); }
 
-void AstBuilder::binary() {
+void AstBuilder::binary_operator(std::string_view token, std::uint32_t begin) {
+  const ast::BinaryOp op = binary_op_of(token);
+  const int level = ast::precedence(op);
+  const bool associative = ast::is_associative_level(level);
+  const std::size_t floor = s_.chain_floors.back();
+  while (s_.operators.size() > floor) {
+    const int waiting = ast::precedence(s_.operators.back().op);
+    if (waiting > level || (waiting == level && !associative)) break;
+    combine_top_operator();
+  }
+  if (s_.operators.size() > floor && ast::precedence(s_.operators.back().op) == level) {
+    const Span at{begin, token_end(text_, begin)};
+    if (level == ast::precedence(ast::BinaryOp::Equal)) {
+      fail("'==' and '!=' do not chain", "add parentheses: (a == b) == c", at);
+    }
+    fail("comparison operators do not chain", "write a < b AND b < c", at);
+  }
+  s_.operators.push_back({op, begin});
+}
+
+void AstBuilder::close_chain() {
+  const std::size_t floor = s_.chain_floors.back();
+  s_.chain_floors.pop_back();
+  while (s_.operators.size() > floor) combine_top_operator();
+}
+
+void AstBuilder::combine_top_operator() {
   const Span span{s_.nodes[s_.nodes.size() - 2]->span.begin, s_.nodes.back()->span.end};
   std::span<Node*> operands = take(s_.nodes, 2);
   Node& node = push(NodeKind::Binary, span);
-  node.binary_op = s_.operators.back();
+  node.binary_op = s_.operators.back().op;
   s_.operators.pop_back();
   node.items = operands;
 }

@@ -3,10 +3,10 @@
 // one method each). Kept free of PEGTL so that it compiles once and reads as plain C++.
 //
 // The builder is a stack machine: operands are pushed as they complete, operators combine the
-// top of the stack. Nodes and their child arrays go to the Expression's arena (ast/arena.hpp). A left-associative chain `1 + 2 + ... + n` is folded one term at a time as
+// top of the stack (binary operators by their precedence, see binary_operator()). Nodes and their child arrays go to the Expression's arena (ast/arena.hpp). A left-associative chain `1 + 2 + ... + n` is folded one term at a time as
 // the grammar's `star<>` loop advances, so a 10,000-term chain uses no recursion here.
 // Errors that the grammar cannot express (an integer beyond int64, a lone surrogate, a
-// positional argument after a named one) are thrown as SyntaxFailure.
+// positional argument after a named one, `a < b < c`) are thrown as SyntaxFailure.
 
 #include <cstdint>
 #include <optional>
@@ -45,9 +45,13 @@ class AstBuilder {
   // `( expr )`: the node's span grows to cover the parentheses, so spans always nest.
   void parenthesized(Span span);
 
-  // `token` is the operator as written (`<=`, `and`, `Or` ...).
-  void binary_operator(std::string_view token);
-  void binary();
+  // Binary operators (operator-precedence parsing, grammar/cql.peg.md "Precedence"): a chain
+  // opens before its first operand; each operator, as written (`<=`, `and`, `Or` ...) at byte
+  // `begin`, first combines the operators waiting on the stack that bind at least as tightly;
+  // closing the chain combines the rest.
+  void open_chain();
+  void binary_operator(std::string_view token, std::uint32_t begin);
+  void close_chain();
   void unary(char token, std::uint32_t begin);
 
   void lambda_parameter(Span name_span);
@@ -65,9 +69,14 @@ class AstBuilder {
     Span pending_name_span;
     bool named_seen = false;
   };
+  struct PendingOperator {
+    ast::BinaryOp op;
+    std::uint32_t begin;  // byte offset, for the error about chained comparisons
+  };
   struct Stacks {
     std::vector<ast::Node*> nodes;
-    std::vector<ast::BinaryOp> operators;
+    std::vector<PendingOperator> operators;
+    std::vector<std::size_t> chain_floors;  // where each open chain's operators start
     std::vector<std::size_t> list_marks;
     std::vector<CallFrame> calls;
     std::vector<ast::Argument> arguments;
@@ -80,6 +89,7 @@ class AstBuilder {
  private:
   std::string_view text(Span span) const { return text_.substr(span.begin, span.end - span.begin); }
   ast::Node* pop();
+  void combine_top_operator();
   ast::Node& push(ast::NodeKind kind, Span span);
   // Copies the top `count` entries of a stack into an arena array and drops them.
   template <typename T>

@@ -14,10 +14,42 @@ struct Arena::Block {
 };
 
 namespace {
-// Blocks double up to this size: a huge expression costs a few allocations per megabyte.
-constexpr std::size_t kLargestGrowth = std::size_t{1} << 20;
+// Blocks double up to this size, which stays below glibc's mmap threshold (128 KiB): larger
+// blocks would be mapped and unmapped at every parse, paying a page fault per 4 KiB touched.
+constexpr std::size_t kLargestGrowth = std::size_t{64} << 10;
 // Room for the block header, keeping the block's data at operator new's alignment.
 constexpr std::size_t kHeader = 16;
+// Full-size blocks go back to a small per-thread cache instead of to malloc. Freed 64 KiB blocks
+// sit at the top of the heap, where glibc trims them back to the system; the next parse of a
+// large expression then page-faults its way through fresh memory (more than the parse itself
+// costs). At most kCachedBlocks (512 KiB) stay with each thread that destroyed a tree.
+constexpr std::size_t kCachedBlocks = 8;
+
+struct BlockCache {
+  void* blocks[kCachedBlocks];
+  std::size_t count = 0;
+  ~BlockCache();
+};
+// Trivially destructible, so still readable while other thread-local objects are destroyed.
+thread_local bool t_cache_gone = false;
+thread_local BlockCache t_cache;
+
+BlockCache::~BlockCache() {
+  t_cache_gone = true;
+  while (count > 0) ::operator delete(blocks[--count]);
+}
+
+void* take_cached_block() {
+  if (t_cache_gone || t_cache.count == 0) return nullptr;
+  return t_cache.blocks[--t_cache.count];
+}
+
+bool cache_block(void* block) {
+  if (t_cache_gone || t_cache.count == kCachedBlocks) return false;
+  t_cache.blocks[t_cache.count++] = block;
+  return true;
+}
+
 }  // namespace
 
 Arena::Arena(Arena&& other) noexcept
@@ -53,7 +85,7 @@ void Arena::release() noexcept {
   node_count_ = 0;
   while (block_ != nullptr) {
     Block* previous = block_->previous;
-    ::operator delete(block_);
+    if (block_->bytes != kLargestGrowth || !cache_block(block_)) ::operator delete(block_);
     block_ = previous;
   }
   next_ = end_ = nullptr;
@@ -81,7 +113,8 @@ void* Arena::allocate(std::size_t bytes, std::size_t alignment) {
 void* Arena::allocate_in_new_block(std::size_t bytes, std::size_t alignment) {
   static_assert(sizeof(Block) <= kHeader);
   const std::size_t usable = std::max(next_block_bytes_, bytes + alignment);
-  void* memory = ::operator new(kHeader + usable);  // throws std::bad_alloc
+  void* memory = usable == kLargestGrowth ? take_cached_block() : nullptr;
+  if (memory == nullptr) memory = ::operator new(kHeader + usable);  // throws std::bad_alloc
   auto* block = static_cast<Block*>(memory);
   block->previous = block_;
   block->bytes = usable;

@@ -25,25 +25,4 @@ std::string_view op_text(BinaryOp op) noexcept {
   return "?";
 }
 
-int precedence(BinaryOp op) noexcept {
-  switch (op) {
-    case BinaryOp::Mul:
-    case BinaryOp::Div:
-    case BinaryOp::Mod: return 4;
-    case BinaryOp::Add:
-    case BinaryOp::Sub: return 5;
-    case BinaryOp::Less:
-    case BinaryOp::LessEqual:
-    case BinaryOp::Greater:
-    case BinaryOp::GreaterEqual: return 6;
-    case BinaryOp::Equal:
-    case BinaryOp::NotEqual: return 7;
-    case BinaryOp::And: return 8;
-    case BinaryOp::Or: return 9;
-  }
-  return 9;
-}
-
-bool is_associative_level(int level) noexcept { return level != 6 && level != 7; }
-
 }  // namespace cql::ast

@@ -35,10 +35,14 @@ enum class BinaryOp : std::uint8_t {
 
 std::string_view op_text(UnaryOp op) noexcept;   // "!", "-"
 std::string_view op_text(BinaryOp op) noexcept;  // "*", ..., "AND", "OR"
-int precedence(BinaryOp op) noexcept;             // spec/cql.md §2 level: 4 (*) ... 9 (OR)
+// spec/cql.md §2 level: 4 (*) ... 9 (OR). Inline: the parser asks for every operator.
+constexpr int precedence(BinaryOp op) noexcept {
+  constexpr int kLevels[] = {4, 4, 4, 5, 5, 6, 6, 6, 6, 7, 7, 8, 9};  // in BinaryOp order
+  return kLevels[static_cast<int>(op)];
+}
 inline constexpr int kPrefixPrecedence = 3;       // `!`, `-` (spec/cql.md §2 level 3)
 // Comparison (level 6) and equality (level 7) do not associate: `a < b < c` is a syntax error.
-bool is_associative_level(int level) noexcept;
+constexpr bool is_associative_level(int level) noexcept { return level != 6 && level != 7; }
 
 struct Node;
 

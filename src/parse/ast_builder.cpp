@@ -93,7 +93,7 @@ void AstBuilder::member(Span name_span) {
   node.receiver = receiver;
 }
 
-void AstBuilder::open_call() { s_.calls.push_back(CallFrame{s_.arguments.size(), std::nullopt, {}, false}); }
+void AstBuilder::open_call() { s_.calls.emplace_back().first_argument = s_.arguments.size(); }
 
 void AstBuilder::argument_name(Span name_span) {
   s_.calls.back().pending_name = text(name_span);

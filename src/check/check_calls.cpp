@@ -135,7 +135,7 @@ Typed Checker::any_call(const ast::Node& node, std::string_view ns, const Namesp
   site.first_kid = static_cast<std::uint32_t>(plan_.kids.size());
   for (std::size_t i = 0; i < args.size(); ++i) {
     add_kid(args[i].node);
-    site.arg_names.push_back(node.args[i].name.value_or(""));
+    site.arg_names.emplace_back(node.args[i].name.value_or(""));
   }
   site.count = static_cast<std::uint32_t>(args.size());
   plan_.calls.push_back(std::move(site));

@@ -131,7 +131,7 @@ Typed Checker::visit_identifier(const ast::Node& node) {
   if (names_.is_namespace(node.name)) {
     plan::NamespaceSite site;
     site.spec = names_.namespace_spec(node.name);
-    site.handle = Value::namespace_handle(node.name);
+    site.handle = Value::namespace_handle(std::string(node.name));
     plan_.namespaces.push_back(std::move(site));
     plan::Node n{plan::Op::Namespace};
     n.a = static_cast<std::uint32_t>(plan_.namespaces.size() - 1);
@@ -211,8 +211,8 @@ Typed Checker::visit_logic_chain(const ast::Node& node) {
     const ast::Node* n = pending_.back();
     pending_.pop_back();
     if (n->kind == ast::NodeKind::Binary && n->binary_op == op) {
-      pending_.push_back(n->items[1].get());
-      pending_.push_back(n->items[0].get());
+      pending_.push_back(n->items[1]);
+      pending_.push_back(n->items[0]);
     } else {
       chain_nodes_.push_back(n);
     }
@@ -244,7 +244,7 @@ Typed Checker::visit_arith_chain(const ast::Node& node) {
   while (first->kind == ast::NodeKind::Binary &&
          (additive ? is_additive(first->binary_op) : is_multiplicative(first->binary_op))) {
     chain_nodes_.push_back(first);
-    first = first->items[0].get();
+    first = first->items[0];
   }
   const std::size_t count = chain_nodes_.size() - steps.mark();
   std::reverse(chain_nodes_.begin() + static_cast<std::ptrdiff_t>(steps.mark()), chain_nodes_.end());
@@ -285,7 +285,7 @@ Typed Checker::visit_lambda_method(const ast::Node& call, Typed receiver) {
     error(call.name_span, fmt::format("no method `.{}()` on {}", name, type_text(receiver.type)));
     return placeholder(call);
   }
-  const ast::Node* lambda = call.args.size() == 1 && !call.args[0].name ? call.args[0].value.get() : nullptr;
+  const ast::Node* lambda = call.args.size() == 1 && !call.args[0].name ? call.args[0].value : nullptr;
   if (lambda == nullptr || lambda->kind != ast::NodeKind::Lambda) {
     error(call.args.size() == 1 ? call.args[0].value->span : call.span,
           fmt::format("`.{}()` takes one argument: a lambda such as `x => x > 1`", name));

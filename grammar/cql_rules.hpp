@@ -44,8 +44,10 @@ struct not_keyword : keyword_any_case<'n', 'o', 't'> {};
 struct true_keyword : keyword_lower_case<'t', 'r', 'u', 'e'> {};
 struct false_keyword : keyword_lower_case<'f', 'a', 'l', 's', 'e'> {};
 struct null_keyword : keyword_lower_case<'n', 'u', 'l', 'l'> {};
+// The first-letter test spares the six keyword tests for most names (every name is checked).
 struct reserved_word
-    : p::sor<and_keyword, or_keyword, not_keyword, true_keyword, false_keyword, null_keyword> {};
+    : p::seq<p::at<p::one<'a', 'A', 'o', 'O', 'n', 'N', 't', 'f'>>,
+             p::sor<and_keyword, or_keyword, not_keyword, true_keyword, false_keyword, null_keyword>> {};
 struct name : p::seq<p::not_at<reserved_word>, identifier> {};
 
 // ---- Numbers ----------------------------------------------------------------------------
@@ -63,7 +65,7 @@ struct unicode_escape : p::seq<p::one<'u'>, p::must<four_hex_digits>> {};
 struct escape_sequence : p::seq<p::one<'\\'>, p::sor<escape_character, unicode_escape>> {};
 struct escape : p::seq<p::at<p::one<'\\'>>, p::must<escape_sequence>> {};
 template <char Q>
-struct string_character : p::sor<p::not_one<Q, '\\', '\n', '\r'>, escape> {};
+struct string_character : p::sor<p::plus<p::not_one<Q, '\\', '\n', '\r'>>, escape> {};  // a run at a time
 template <char Q>
 struct string_body : p::star<string_character<Q>> {};
 template <char Q>

@@ -22,8 +22,9 @@ struct Node;
 
 class Arena {
  public:
+  Arena() noexcept = default;
   // `first_block_bytes`: the size of the first block (a good guess saves further blocks).
-  explicit Arena(std::size_t first_block_bytes = 1024) noexcept : next_block_bytes_(first_block_bytes) {}
+  explicit Arena(std::size_t first_block_bytes) noexcept : next_block_bytes_(first_block_bytes) {}
   Arena(Arena&& other) noexcept;
   Arena& operator=(Arena&& other) noexcept;
   Arena(const Arena&) = delete;
@@ -57,7 +58,7 @@ class Arena {
   char* end_ = nullptr;
   Node* last_node_ = nullptr;  // nodes link to the one allocated before them (Node::previous_in_arena)
   std::size_t node_count_ = 0;
-  std::size_t next_block_bytes_;
+  std::size_t next_block_bytes_ = 1024;
 };
 
 }  // namespace cql::ast

@@ -4,18 +4,14 @@
 #include <memory>
 #include <string>
 
-#include "ast/printer.hpp"
 #include "parse/parser.hpp"
+#include "support/parsed_sexpr.hpp"
 
 using namespace cql;
 
 namespace {
 
-std::string sexpr(const std::string& text) {
-  auto result = parse::parse_expression(std::make_shared<SourceFile>("<expr>", text));
-  if (!result) return "error: " + result.error().message;
-  return ast::to_sexpr(*result.value().root);
-}
+std::string sexpr(const std::string& text) { return testing::parsed_sexpr(text); }
 
 std::string error_at(const std::string& text) {
   auto result = parse::parse_expression(std::make_shared<SourceFile>("<expr>", text));

@@ -98,6 +98,7 @@ class Compactor {
         n.b = static_cast<std::uint32_t>(to_.fields.size() - 1);
         break;
       case plan::Op::Compare: case plan::Op::Equal: case plan::Op::LambdaMethod:
+      case plan::Op::KeyEqual: case plan::Op::KeyCompare:
         n.a = map_[n.a];
         n.b = map_[n.b];
         break;

@@ -68,6 +68,12 @@ const Value& Evaluation::eval(std::uint32_t index, Value& tmp) {
     case plan::Op::Equal:
       tmp = equal_node(n);
       return tmp;
+    case plan::Op::KeyCompare:
+      tmp = key_compare(n);
+      return tmp;
+    case plan::Op::KeyEqual:
+      tmp = key_equal(n);
+      return tmp;
     case plan::Op::And:
       tmp = logic_chain(n, true);
       return tmp;
@@ -91,6 +97,10 @@ bool Evaluation::eval_bool(std::uint32_t index, std::string_view what) {
   // Boolean-valued nodes answer without building a Value. A chain of tests, not a switch:
   // the jump table's indirect branch was the costliest instruction of a typical rule.
   const plan::Op op = n.op;
+  if (op == plan::Op::KeyEqual || op == plan::Op::KeyCompare) {
+    step(n);
+    return op == plan::Op::KeyEqual ? key_equal(n) : key_compare(n);
+  }
   if (op == plan::Op::Equal) {
     step(n);
     return equal_node(n);
@@ -122,6 +132,10 @@ bool Evaluation::compare_node(const plan::Node& n) {
   Value left_tmp, right_tmp;
   const Value& left = operand(n.a, left_tmp);
   const Value& right = operand(n.b, right_tmp);
+  return compare_values(n, left, right);
+}
+
+bool Evaluation::compare_values(const plan::Node& n, const Value& left, const Value& right) {
   const auto op = static_cast<ast::BinaryOp>(n.sub);
   try {
     return fast_compare(op, left, right);
@@ -139,6 +153,29 @@ bool Evaluation::equal_node(const plan::Node& n) {
   const Value& left = operand(n.a, left_tmp);  // left before right: errors and captures in source order
   const Value& right = operand(n.b, right_tmp);
   return fast_equal(left, right) == (static_cast<ast::BinaryOp>(n.sub) == ast::BinaryOp::Equal);
+}
+
+// KeyEqual / KeyCompare: custom("key") against a constant (specialise.cpp), key side n.c. Both
+// operand steps are charged at once; when fewer than two remain, the unfused path charges them
+// one at a time, so the step limit error names the same node as it would without the fusion.
+bool Evaluation::key_equal(const plan::Node& n) {
+  if (steps_left_ < 2) return equal_node(n);
+  steps_left_ -= 2;
+  const plan::Node* nodes = plan_.nodes.data();
+  const Value& found = custom_key(nodes[n.c == 0 ? n.a : n.b]);
+  const Value& constant = plan_.constants[nodes[n.c == 0 ? n.b : n.a].a];
+  // Equality is symmetric: the side does not matter here.
+  return fast_equal(found, constant) == (static_cast<ast::BinaryOp>(n.sub) == ast::BinaryOp::Equal);
+}
+
+bool Evaluation::key_compare(const plan::Node& n) {
+  if (steps_left_ < 2) return compare_node(n);
+  steps_left_ -= 2;
+  const plan::Node* nodes = plan_.nodes.data();
+  const bool key_left = n.c == 0;
+  const Value& found = custom_key(nodes[key_left ? n.a : n.b]);
+  const Value& constant = plan_.constants[nodes[key_left ? n.b : n.a].a];
+  return key_left ? compare_values(n, found, constant) : compare_values(n, constant, found);
 }
 
 bool Evaluation::logic_chain(const plan::Node& n, bool is_and) {
@@ -249,10 +286,10 @@ void Evaluation::capture(std::string_view name, const Value& value) {
 }
 
 void Evaluation::charge_steps(std::uint64_t steps) {
-  steps_ += steps;
-  if (steps_ > limits_.max_steps) {
+  if (steps > steps_left_) {
     fail(ErrorKind::Eval, fmt::format("evaluation step limit exceeded ({} steps)", limits_.max_steps));
   }
+  steps_left_ -= steps;
 }
 
 void Evaluation::check_list_size(std::size_t elements) {

@@ -36,7 +36,8 @@ class Evaluation final : public CallContext {
   // `context` null: constant folding at compile time.
   Evaluation(const plan::Plan& plan, const EvalContext* context, const Limits& limits, const Value** slots,
              std::vector<Capture>* captures)
-      : plan_(plan), context_(context), limits_(limits), slots_(slots), captures_(captures) {}
+      : plan_(plan), context_(context), limits_(limits), slots_(slots), captures_(captures),
+        steps_left_(limits.max_steps) {}
 
   // The value of a node; see the header comment for the lifetime of the returned reference.
   const Value& eval(std::uint32_t index, Value& tmp);
@@ -63,6 +64,7 @@ class Evaluation final : public CallContext {
   bool yields_bool(std::uint32_t index) const {
     switch (plan_.nodes[index].op) {
       case plan::Op::Compare: case plan::Op::Equal: case plan::Op::And: case plan::Op::Or: case plan::Op::Not:
+      case plan::Op::KeyEqual: case plan::Op::KeyCompare:
         return true;
       default:
         return false;
@@ -85,8 +87,11 @@ class Evaluation final : public CallContext {
   const void* prepared() const override { return prepared_; }
 
  private:
+  // The (max_steps + 1)-th step fails. A countdown held in the evaluation: one compare with zero,
+  // no load of the limit through limits_ at every node.
   void step(const plan::Node& node) {
-    if (++steps_ > limits_.max_steps) step_limit(node);
+    if (steps_left_ == 0) step_limit(node);
+    --steps_left_;
   }
   [[noreturn]] void step_limit(const plan::Node& node) const;
   [[noreturn]] void raise(const plan::Node& node, ErrorKind kind, std::string message) const;
@@ -97,9 +102,14 @@ class Evaluation final : public CallContext {
 
   // evaluation.cpp
   [[gnu::noinline]] bool value_as_bool(std::uint32_t index, std::string_view what);
-  bool compare_node(const plan::Node& node);
-  bool equal_node(const plan::Node& node);
-  bool logic_chain(const plan::Node& node, bool is_and);
+  // Out of line (noinline) so that eval_bool stays a small dispatcher that tail-calls them: each
+  // nesting level of a rule then costs a jump, not a large stack frame and six saved registers.
+  [[gnu::noinline]] bool compare_node(const plan::Node& node);
+  bool compare_values(const plan::Node& node, const Value& left, const Value& right);
+  [[gnu::noinline]] bool equal_node(const plan::Node& node);
+  [[gnu::noinline]] bool key_compare(const plan::Node& node);
+  [[gnu::noinline]] bool key_equal(const plan::Node& node);
+  [[gnu::noinline]] bool logic_chain(const plan::Node& node, bool is_and);
   const Value& arith_chain(const plan::Node& node, Value& tmp);
   const Value& custom_key(const plan::Node& node) const;
   const Value& namespace_value(const plan::Node& node);
@@ -121,7 +131,7 @@ class Evaluation final : public CallContext {
   const Limits& limits_;
   const Value** slots_;
   std::vector<Capture>* captures_;
-  std::uint64_t steps_ = 0;
+  std::uint64_t steps_left_;  // steps still allowed (Limits::max_steps at the start)
   const void* prepared_ = nullptr;
 };
 

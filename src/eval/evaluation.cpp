@@ -25,10 +25,10 @@ std::string list_limit_message(std::size_t elements, std::size_t limit) {
 }  // namespace
 
 const Value& Evaluation::eval(std::uint32_t index, Value& tmp) {
-  const plan::Node& n = plan_.nodes[index];
+  const plan::Node& n = nodes_[index];
   step(n);
   switch (n.op) {
-    case plan::Op::Constant: return plan_.constants[n.a];
+    case plan::Op::Constant: return constants_[n.a];
     case plan::Op::CustomKey: return custom_key(n);
     case plan::Op::Param: return *slots_[n.a];
     case plan::Op::Namespace: return namespace_value(n);
@@ -36,7 +36,7 @@ const Value& Evaluation::eval(std::uint32_t index, Value& tmp) {
       if (n.b > limits_.max_list_elements) raise(n, ErrorKind::Eval, list_limit_message(n.b, limits_.max_list_elements));
       List items;
       items.reserve(n.b);
-      for (std::uint32_t i = 0; i < n.b; ++i) items.push_back(eval_owned(plan_.kids[n.a + i]));
+      for (std::uint32_t i = 0; i < n.b; ++i) items.push_back(eval_owned(kids_[n.a + i]));
       tmp = Value(std::move(items));
       return tmp;
     }
@@ -55,7 +55,7 @@ const Value& Evaluation::eval(std::uint32_t index, Value& tmp) {
         tmp = std::move(result);
       } catch (EvalFailure& f) {
         if (operand.is_null()) {
-          raise(n, ErrorKind::Type, fmt::format("cannot apply unary `-` to null: {}", null_note(plan_.nodes[n.a].ast)));
+          raise(n, ErrorKind::Type, fmt::format("cannot apply unary `-` to null: {}", null_note(nodes_[n.a].ast)));
         }
         raise(n, f.kind, std::move(f.message));
       }
@@ -93,7 +93,7 @@ Value Evaluation::eval_owned(std::uint32_t index) {
 }
 
 bool Evaluation::eval_bool(std::uint32_t index, std::string_view what) {
-  const plan::Node& n = plan_.nodes[index];
+  const plan::Node& n = nodes_[index];
   // Boolean-valued nodes answer without building a Value. A chain of tests, not a switch:
   // the jump table's indirect branch was the costliest instruction of a typical rule.
   const plan::Op op = n.op;
@@ -124,7 +124,7 @@ bool Evaluation::eval_bool(std::uint32_t index, std::string_view what) {
 bool Evaluation::value_as_bool(std::uint32_t index, std::string_view what) {
   Value tmp;
   const Value& v = eval(index, tmp);
-  if (v.type() != Type::Bool) not_bool(plan_.nodes[index].ast, what, v);
+  if (v.type() != Type::Bool) not_bool(nodes_[index].ast, what, v);
   return v.as_bool();
 }
 
@@ -141,7 +141,7 @@ bool Evaluation::compare_values(const plan::Node& n, const Value& left, const Va
     return fast_compare(op, left, right);
   } catch (EvalFailure& f) {
     if (left.is_null() || right.is_null()) {
-      const ast::Node* null_side = plan_.nodes[left.is_null() ? n.a : n.b].ast;
+      const ast::Node* null_side = nodes_[left.is_null() ? n.a : n.b].ast;
       raise(n, ErrorKind::Type, fmt::format("cannot apply `{}` to null: {}", ast::op_text(op), null_note(null_side)));
     }
     raise(n, f.kind, std::move(f.message));
@@ -161,9 +161,8 @@ bool Evaluation::equal_node(const plan::Node& n) {
 bool Evaluation::key_equal(const plan::Node& n) {
   if (steps_left_ < 2) return equal_node(n);
   steps_left_ -= 2;
-  const plan::Node* nodes = plan_.nodes.data();
-  const Value& found = custom_key(nodes[n.c == 0 ? n.a : n.b]);
-  const Value& constant = plan_.constants[nodes[n.c == 0 ? n.b : n.a].a];
+  const Value& found = custom_key(nodes_[n.c == 0 ? n.a : n.b]);
+  const Value& constant = constants_[nodes_[n.c == 0 ? n.b : n.a].a];
   // Equality is symmetric: the side does not matter here.
   return fast_equal(found, constant) == (static_cast<ast::BinaryOp>(n.sub) == ast::BinaryOp::Equal);
 }
@@ -171,16 +170,19 @@ bool Evaluation::key_equal(const plan::Node& n) {
 bool Evaluation::key_compare(const plan::Node& n) {
   if (steps_left_ < 2) return compare_node(n);
   steps_left_ -= 2;
-  const plan::Node* nodes = plan_.nodes.data();
   const bool key_left = n.c == 0;
-  const Value& found = custom_key(nodes[key_left ? n.a : n.b]);
-  const Value& constant = plan_.constants[nodes[key_left ? n.b : n.a].a];
-  return key_left ? compare_values(n, found, constant) : compare_values(n, constant, found);
+  const Value& found = custom_key(nodes_[key_left ? n.a : n.b]);
+  const Value& constant = constants_[nodes_[key_left ? n.b : n.a].a];
+  const Value& left = key_left ? found : constant;
+  const Value& right = key_left ? constant : found;
+  bool out = false;
+  if (int_compare(static_cast<ast::BinaryOp>(n.sub), left, right, out)) return out;
+  return compare_values(n, left, right);
 }
 
 bool Evaluation::logic_chain(const plan::Node& n, bool is_and) {
   const std::string_view what = is_and ? kAndOperands : kOrOperands;
-  const std::uint32_t* kid = plan_.kids.data() + n.a;
+  const std::uint32_t* kid = kids_ + n.a;
   for (std::uint32_t i = 0; i < n.b; ++i) {
     if (eval_bool(kid[i], what) != is_and) return !is_and;
   }
@@ -189,12 +191,12 @@ bool Evaluation::logic_chain(const plan::Node& n, bool is_and) {
 
 const Value& Evaluation::arith_chain(const plan::Node& n, Value& tmp) {
   Value first_tmp;
-  const Value& first = operand(plan_.kids[n.a], first_tmp);
+  const Value& first = operand(kids_[n.a], first_tmp);
   Value acc = &first == &first_tmp ? std::move(first_tmp) : first;
   for (std::uint32_t i = 1; i < n.b; ++i) {
     const std::uint32_t k = n.a + i;
     Value right_tmp;
-    const Value& right = operand(plan_.kids[k], right_tmp);
+    const Value& right = operand(kids_[k], right_tmp);
     const ast::Node* at = plan_.arith_steps[n.c + i - 1];
     const ast::BinaryOp op = at->binary_op;
     std::int64_t int_result = 0;
@@ -207,7 +209,7 @@ const Value& Evaluation::arith_chain(const plan::Node& n, Value& tmp) {
       acc = arithmetic(op, acc, right, limits_.max_string_bytes);
     } catch (EvalFailure& f) {
       if (f.kind == ErrorKind::Type && (acc.is_null() || right.is_null())) {
-        const ast::Node* null_side = acc.is_null() ? at->items[0].get() : plan_.nodes[plan_.kids[k]].ast;
+        const ast::Node* null_side = acc.is_null() ? at->items[0].get() : nodes_[kids_[k]].ast;
         throw LocatedError{ErrorKind::Type,
                            fmt::format("cannot apply `{}` to null: {}", ast::op_text(op), null_note(null_side)), at};
       }
@@ -219,9 +221,9 @@ const Value& Evaluation::arith_chain(const plan::Node& n, Value& tmp) {
 }
 
 const Value& Evaluation::custom_key(const plan::Node& n) const {
-  const Value& custom = context().entity.custom;
-  if (custom.type() != Type::Object) return kNull;
-  const Value* v = custom.as_object().find(plan_.constants[n.a].as_string(), n.b);
+  context();  // reads the entity: never a constant
+  if (custom_ == nullptr) return kNull;
+  const Value* v = custom_->find(constants_[n.a].as_string(), n.b);
   return v != nullptr ? *v : kNull;
 }
 

@@ -1,6 +1,7 @@
 #include "eval/evaluate.hpp"
 
 #include <exception>
+#include <memory>
 #include <new>
 
 #include <fmt/format.h>
@@ -26,14 +27,14 @@ const ast::Node* root_node(const plan::Plan& plan) {
 }  // namespace
 
 EvalResult evaluate(const plan::Plan& plan, const SourceRef& source, const EvalContext& context) {
-  EvalResult result;
   const Value* inline_slots[kInlineSlots];
-  std::vector<const Value*> heap_slots;
+  std::unique_ptr<const Value*[]> heap_slots;
   const Value** slots = inline_slots;
   if (plan.lambda_slots > kInlineSlots) {
-    heap_slots.resize(plan.lambda_slots);
-    slots = heap_slots.data();
+    heap_slots = std::make_unique<const Value*[]>(plan.lambda_slots);
+    slots = heap_slots.get();
   }
+  EvalResult result;
   Evaluation evaluation(plan, &context, context.limits, slots, &result.captures);
   try {
     // A rule's root is usually boolean: assigning a bool to the fresh null value needs no

@@ -75,10 +75,10 @@ const Value& Evaluation::eval(std::uint32_t index, Value& tmp) {
       tmp = key_equal(n);
       return tmp;
     case plan::Op::And:
-      tmp = logic_chain(n, true);
+      tmp = logic_chain<true>(n);
       return tmp;
     case plan::Op::Or:
-      tmp = logic_chain(n, false);
+      tmp = logic_chain<false>(n);
       return tmp;
   }
   raise(n, ErrorKind::Eval, "internal error: unknown node");
@@ -111,7 +111,7 @@ bool Evaluation::eval_bool(std::uint32_t index, std::string_view what) {
   }
   if (op == plan::Op::And || op == plan::Op::Or) {
     step(n);
-    return logic_chain(n, op == plan::Op::And);
+    return op == plan::Op::And ? logic_chain<true>(n) : logic_chain<false>(n);
   }
   if (op == plan::Op::Not) {
     step(n);
@@ -180,8 +180,9 @@ bool Evaluation::key_compare(const plan::Node& n) {
   return compare_values(n, left, right);
 }
 
-bool Evaluation::logic_chain(const plan::Node& n, bool is_and) {
-  const std::string_view what = is_and ? kAndOperands : kOrOperands;
+template <bool is_and>
+bool Evaluation::logic_chain(const plan::Node& n) {
+  constexpr std::string_view what = is_and ? kAndOperands : kOrOperands;
   const std::uint32_t* kid = kids_ + n.a;
   for (std::uint32_t i = 0; i < n.b; ++i) {
     if (eval_bool(kid[i], what) != is_and) return !is_and;

@@ -111,7 +111,9 @@ class Evaluation final : public CallContext {
   [[gnu::noinline]] bool equal_node(const plan::Node& node);
   [[gnu::noinline]] bool key_compare(const plan::Node& node);
   [[gnu::noinline]] bool key_equal(const plan::Node& node);
-  [[gnu::noinline]] bool logic_chain(const plan::Node& node, bool is_and);
+  // One instance per operator: the operator and its error text are constants of the loop.
+  template <bool is_and>
+  [[gnu::noinline]] bool logic_chain(const plan::Node& node);
   const Value& arith_chain(const plan::Node& node, Value& tmp);
   const Value& custom_key(const plan::Node& node) const;
   const Value& namespace_value(const plan::Node& node);

@@ -158,7 +158,10 @@ bool Evaluation::equal_node(const plan::Node& n) {
 // KeyEqual / KeyCompare: custom("key") against a constant (specialise.cpp), key side n.c. Both
 // operand steps are charged at once; when fewer than two remain, the unfused path charges them
 // one at a time, so the step limit error names the same node as it would without the fusion.
-bool Evaluation::key_equal(const plan::Node& n) {
+bool Evaluation::key_equal(const plan::Node& n) { return key_equal_test(n); }
+bool Evaluation::key_compare(const plan::Node& n) { return key_compare_test(n); }
+
+inline bool Evaluation::key_equal_test(const plan::Node& n) {
   if (steps_left_ < 2) return equal_node(n);
   steps_left_ -= 2;
   const Value& found = custom_key(nodes_[n.c == 0 ? n.a : n.b]);
@@ -167,7 +170,7 @@ bool Evaluation::key_equal(const plan::Node& n) {
   return fast_equal(found, constant) == (static_cast<ast::BinaryOp>(n.sub) == ast::BinaryOp::Equal);
 }
 
-bool Evaluation::key_compare(const plan::Node& n) {
+inline bool Evaluation::key_compare_test(const plan::Node& n) {
   if (steps_left_ < 2) return compare_node(n);
   steps_left_ -= 2;
   const bool key_left = n.c == 0;
@@ -185,7 +188,19 @@ bool Evaluation::logic_chain(const plan::Node& n) {
   constexpr std::string_view what = is_and ? kAndOperands : kOrOperands;
   const std::uint32_t* kid = kids_ + n.a;
   for (std::uint32_t i = 0; i < n.b; ++i) {
-    if (eval_bool(kid[i], what) != is_and) return !is_and;
+    // Fused comparisons, the commonest operands of a chain, are answered here without a call.
+    const plan::Node& k = nodes_[kid[i]];
+    bool value = false;
+    if (k.op == plan::Op::KeyEqual) {
+      step(k);
+      value = key_equal_test(k);
+    } else if (k.op == plan::Op::KeyCompare) {
+      step(k);
+      value = key_compare_test(k);
+    } else {
+      value = eval_bool(kid[i], what);
+    }
+    if (value != is_and) return !is_and;
   }
   return is_and;
 }

@@ -73,7 +73,7 @@ class Evaluation final : public CallContext {
     }
   }
   // A node that must produce a bool; `what` starts the error message ("`AND` needs bool operands").
-  bool eval_bool(std::uint32_t index, std::string_view what);
+  [[gnu::noinline]] bool eval_bool(std::uint32_t index, std::string_view what);
 
   // CallContext
   Timestamp now() const override;
@@ -111,6 +111,8 @@ class Evaluation final : public CallContext {
   [[gnu::noinline]] bool equal_node(const plan::Node& node);
   [[gnu::noinline]] bool key_compare(const plan::Node& node);
   [[gnu::noinline]] bool key_equal(const plan::Node& node);
+  bool key_compare_test(const plan::Node& node);  // their bodies, inlined into AND / OR chains
+  bool key_equal_test(const plan::Node& node);
   // One instance per operator: the operator and its error text are constants of the loop.
   template <bool is_and>
   [[gnu::noinline]] bool logic_chain(const plan::Node& node);

@@ -188,7 +188,8 @@ bool Evaluation::logic_chain(const plan::Node& n) {
   constexpr std::string_view what = is_and ? kAndOperands : kOrOperands;
   const std::uint32_t* kid = kids_ + n.a;
   for (std::uint32_t i = 0; i < n.b; ++i) {
-    // Fused comparisons, the commonest operands of a chain, are answered here without a call.
+    // The commonest operands of a chain, fused comparisons and nested chains, are dispatched here
+    // rather than through eval_bool.
     const plan::Node& k = nodes_[kid[i]];
     bool value = false;
     if (k.op == plan::Op::KeyEqual) {
@@ -197,6 +198,9 @@ bool Evaluation::logic_chain(const plan::Node& n) {
     } else if (k.op == plan::Op::KeyCompare) {
       step(k);
       value = key_compare_test(k);
+    } else if (k.op == plan::Op::Or || k.op == plan::Op::And) {  // (a OR b) AND (c OR d)
+      step(k);
+      value = k.op == plan::Op::And ? logic_chain<true>(k) : logic_chain<false>(k);
     } else {
       value = eval_bool(kid[i], what);
     }

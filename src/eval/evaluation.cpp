@@ -158,9 +158,6 @@ bool Evaluation::equal_node(const plan::Node& n) {
 // KeyEqual / KeyCompare: custom("key") against a constant (specialise.cpp), key side n.c. Both
 // operand steps are charged at once; when fewer than two remain, the unfused path charges them
 // one at a time, so the step limit error names the same node as it would without the fusion.
-bool Evaluation::key_equal(const plan::Node& n) { return key_equal_test(n); }
-bool Evaluation::key_compare(const plan::Node& n) { return key_compare_test(n); }
-
 inline bool Evaluation::key_equal_test(const plan::Node& n) {
   if (steps_left_ < 2) return equal_node(n);
   steps_left_ -= 2;
@@ -182,6 +179,9 @@ inline bool Evaluation::key_compare_test(const plan::Node& n) {
   if (int_compare(static_cast<ast::BinaryOp>(n.sub), left, right, out)) return out;
   return compare_values(n, left, right);
 }
+
+bool Evaluation::key_equal(const plan::Node& n) { return key_equal_test(n); }
+bool Evaluation::key_compare(const plan::Node& n) { return key_compare_test(n); }
 
 template <bool is_and>
 bool Evaluation::logic_chain(const plan::Node& n) {

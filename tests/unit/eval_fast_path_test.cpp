@@ -183,3 +183,26 @@ TEST_CASE("fused comparisons stop at the step limit on the same node", "[unit][e
   CHECK(failed >= 10);
   CHECK(failed < 21);
 }
+
+TEST_CASE("fused comparisons used as values, under NOT and in lambdas answer as the general path",
+          "[unit][eval][fast_path]") {
+  const char* texts[] = {
+      "[custom(\"i\") < 3, 3 >= custom(\"i\"), custom(\"s\") == \"MOW\"]",
+      "(custom(\"i\") == 100) == true",
+      "!(custom(\"s\") != \"MOW\") AND !(custom(\"missing\") == null)",
+      "[1, 2].map(x => custom(\"i\") > 99 OR x > 1)",
+      "[1, 2].filter(x => x > 1 OR custom(\"n\") < 3)",
+  };
+  for (const char* text : texts) {
+    const auto c = compile(text);
+    REQUIRE(c);
+    INFO(text);
+    CHECK(fused_nodes(c->plan) > 0);
+    require_same(*c, data());
+    for (std::uint64_t steps = 0; steps <= 12; ++steps) {
+      cql::Limits limits;
+      limits.max_steps = steps;
+      require_same(*c, data(), limits);
+    }
+  }
+}

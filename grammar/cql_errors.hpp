@@ -65,16 +65,14 @@ template <> inline constexpr const char* error_message<member_name> = "expected 
 
 // Operators
 template <> inline constexpr const char* error_message<prefix_operand> = "expected an operand after '!' or '-'";
-template <> inline constexpr const char* error_message<prefix_expression> = "expected an operand after '*', '/' or '%'";
-template <> inline constexpr const char* error_message<multiplicative_expression> = "expected an operand after '+' or '-'";
-template <> inline constexpr const char* error_message<additive_expression> = "expected an operand after the comparison operator";
-template <> inline constexpr const char* error_message<no_chained_comparison> = "comparison operators do not chain";
-template <> inline constexpr const char* error_hint<no_chained_comparison> = "write a < b AND b < c";
-template <> inline constexpr const char* error_message<comparison_expression> = "expected an operand after '==' or '!='";
-template <> inline constexpr const char* error_message<no_chained_equality> = "'==' and '!=' do not chain";
-template <> inline constexpr const char* error_hint<no_chained_equality> = "add parentheses: (a == b) == c";
-template <> inline constexpr const char* error_message<equality_expression> = "expected an operand after AND";
-template <> inline constexpr const char* error_message<and_expression> = "expected an operand after OR";
+template <> inline constexpr const char* error_message<multiplicative_operand> = "expected an operand after '*', '/' or '%'";
+template <> inline constexpr const char* error_message<additive_operand> = "expected an operand after '+' or '-'";
+template <> inline constexpr const char* error_message<comparison_operand> = "expected an operand after the comparison operator";
+template <> inline constexpr const char* error_message<equality_operand> = "expected an operand after '==' or '!='";
+template <> inline constexpr const char* error_message<and_operand> = "expected an operand after AND";
+template <> inline constexpr const char* error_message<or_operand> = "expected an operand after OR";
+// `a < b < c` and `a == b == c` are rejected by the tree builder (parse/ast_builder.cpp), which
+// sees the whole operator chain.
 
 // Not CQL
 template <> inline constexpr const char* error_message<no_double_ampersand> = "'&&' is not a CQL operator";

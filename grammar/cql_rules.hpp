@@ -27,7 +27,10 @@ struct block_comment
     : p::seq<p::at<p::string<'/', '*'>>, p::must<block_comment_closed>, p::string<'/', '*'>,
              p::until<block_comment_end>> {};
 struct comment : p::sor<line_comment, block_comment> {};
-struct sep : p::star<p::sor<p::space, comment>> {};
+// The same language as `(space / comment)*`, shaped for speed: sep is tried before every
+// operator of every precedence level, and is usually empty or one space.
+struct blanks : p::star<p::space> {};
+struct sep : p::seq<blanks, p::star<p::at<p::one<'/'>>, comment, blanks>> {};
 
 // ---- Words ------------------------------------------------------------------------------
 struct identifier : p::identifier {};
@@ -41,8 +44,10 @@ struct not_keyword : keyword_any_case<'n', 'o', 't'> {};
 struct true_keyword : keyword_lower_case<'t', 'r', 'u', 'e'> {};
 struct false_keyword : keyword_lower_case<'f', 'a', 'l', 's', 'e'> {};
 struct null_keyword : keyword_lower_case<'n', 'u', 'l', 'l'> {};
+// The first-letter test spares the six keyword tests for most names (every name is checked).
 struct reserved_word
-    : p::sor<and_keyword, or_keyword, not_keyword, true_keyword, false_keyword, null_keyword> {};
+    : p::seq<p::at<p::one<'a', 'A', 'o', 'O', 'n', 'N', 't', 'f'>>,
+             p::sor<and_keyword, or_keyword, not_keyword, true_keyword, false_keyword, null_keyword>> {};
 struct name : p::seq<p::not_at<reserved_word>, identifier> {};
 
 // ---- Numbers ----------------------------------------------------------------------------
@@ -60,7 +65,7 @@ struct unicode_escape : p::seq<p::one<'u'>, p::must<four_hex_digits>> {};
 struct escape_sequence : p::seq<p::one<'\\'>, p::sor<escape_character, unicode_escape>> {};
 struct escape : p::seq<p::at<p::one<'\\'>>, p::must<escape_sequence>> {};
 template <char Q>
-struct string_character : p::sor<p::not_one<Q, '\\', '\n', '\r'>, escape> {};
+struct string_character : p::sor<p::plus<p::not_one<Q, '\\', '\n', '\r'>>, escape> {};  // a run at a time
 template <char Q>
 struct string_body : p::star<string_character<Q>> {};
 template <char Q>
@@ -132,40 +137,40 @@ struct member_name : identifier {};
 struct member_access : p::seq<sep, member_dot, sep, p::must<member_name>, p::opt<sep, call_arguments>> {};
 struct postfix_expression : p::seq<primary, p::star<member_access>> {};
 
-// ---- Operators, from the tightest binding to the loosest -----------------------------------
+// ---- Operators ----------------------------------------------------------------------------
 struct prefix_expression;
 struct prefix_operator : p::sor<p::seq<p::one<'!'>, p::not_at<p::one<'='>>>, p::one<'-'>> {};
 struct prefix_operand : p::seq<prefix_expression> {};
 struct prefix_operation : p::seq<prefix_operator, sep, p::must<prefix_operand>> {};
 struct prefix_expression : p::sor<prefix_operation, postfix_expression> {};
 
+// Binary operators are read by one loop, not one rule per precedence level: the tree builder
+// applies the precedence table of spec/cql.md §2 (and rejects `a < b < c`, `a == b == c`) as
+// each operator arrives. A tower of seven levels tried seven operator rules after every
+// operand; this tries them once.
 struct multiplicative_operator : p::one<'*', '/', '%'> {};
-struct multiplicative_tail : p::seq<sep, multiplicative_operator, sep, p::must<prefix_expression>> {};
-struct multiplicative_expression : p::seq<prefix_expression, p::star<multiplicative_tail>> {};
-
 struct additive_operator : p::one<'+', '-'> {};
-struct additive_tail : p::seq<sep, additive_operator, sep, p::must<multiplicative_expression>> {};
-struct additive_expression : p::seq<multiplicative_expression, p::star<additive_tail>> {};
-
 struct comparison_operator : p::sor<p::string<'<', '='>, p::string<'>', '='>, p::one<'<'>, p::one<'>'>> {};
-struct no_chained_comparison : p::not_at<comparison_operator> {};
-struct comparison_tail
-    : p::seq<sep, comparison_operator, sep, p::must<additive_expression>, sep, p::must<no_chained_comparison>> {};
-struct comparison_expression : p::seq<additive_expression, p::opt<comparison_tail>> {};
-
 struct equality_operator : p::sor<p::string<'=', '='>, p::string<'!', '='>> {};
-struct no_chained_equality : p::not_at<equality_operator> {};
-struct equality_tail
-    : p::seq<sep, equality_operator, sep, p::must<comparison_expression>, sep, p::must<no_chained_equality>> {};
-struct equality_expression : p::seq<comparison_expression, p::opt<equality_tail>> {};
-
 struct and_operator : and_keyword {};
-struct and_tail : p::seq<sep, and_operator, sep, p::must<equality_expression>> {};
-struct and_expression : p::seq<equality_expression, p::star<and_tail>> {};
-
 struct or_operator : or_keyword {};
-struct or_tail : p::seq<sep, or_operator, sep, p::must<and_expression>> {};
-struct or_expression : p::seq<and_expression, p::star<or_tail>> {};
+// The operand after each kind of operator is its own rule so that its error names the operator.
+struct multiplicative_operand : p::seq<prefix_expression> {};
+struct additive_operand : p::seq<prefix_expression> {};
+struct comparison_operand : p::seq<prefix_expression> {};
+struct equality_operand : p::seq<prefix_expression> {};
+struct and_operand : p::seq<prefix_expression> {};
+struct or_operand : p::seq<prefix_expression> {};
+struct multiplicative_tail : p::seq<multiplicative_operator, sep, p::must<multiplicative_operand>> {};
+struct additive_tail : p::seq<additive_operator, sep, p::must<additive_operand>> {};
+struct comparison_tail : p::seq<comparison_operator, sep, p::must<comparison_operand>> {};
+struct equality_tail : p::seq<equality_operator, sep, p::must<equality_operand>> {};
+struct and_tail : p::seq<and_operator, sep, p::must<and_operand>> {};
+struct or_tail : p::seq<or_operator, sep, p::must<or_operand>> {};
+struct binary_tail
+    : p::seq<sep, p::sor<multiplicative_tail, additive_tail, comparison_tail, equality_tail, and_tail, or_tail>> {};
+struct binary_chain_start : p::success {};
+struct binary_expression : p::seq<binary_chain_start, prefix_expression, p::star<binary_tail>> {};
 
 // ---- Not CQL: operators of other languages, rejected with a hint ---------------------------
 struct no_double_ampersand : p::not_at<p::two<'&'>> {};
@@ -175,12 +180,14 @@ struct no_single_equals : p::not_at<p::one<'='>> {};
 struct no_null_coalescing : p::not_at<p::two<'?'>> {};
 struct no_optional_chaining : p::not_at<p::string<'?', '.'>> {};
 struct no_conditional : p::not_at<p::one<'?'>> {};
+// Every mistake starts with one of & | = ?: the seven lookaheads run only after one of them.
 struct operator_check
-    : p::must<no_double_ampersand, no_double_bar, no_misplaced_lambda, no_single_equals, no_null_coalescing,
-              no_optional_chaining, no_conditional> {};
+    : p::opt<p::at<p::one<'&', '|', '=', '?'>>,
+             p::must<no_double_ampersand, no_double_bar, no_misplaced_lambda, no_single_equals, no_null_coalescing,
+                     no_optional_chaining, no_conditional>> {};
 
 // ---- Expressions ------------------------------------------------------------------------
-struct expression : p::seq<or_expression, sep, operator_check> {};
+struct expression : p::seq<binary_expression, sep, operator_check> {};
 struct expression_present : p::not_at<p::eof> {};
 struct end_of_expression : p::eof {};
 struct grammar : p::seq<sep, p::must<expression_present, expression>, sep, p::must<end_of_expression>> {};

@@ -1,14 +1,17 @@
 #pragma once
 // The typed AST of a CQL expression (spec/cql.md §2). Produced by src/parse, read by the
 // printer, the formatter, the checker and the compiler. Every node carries its byte span
-// in the SourceFile it came from. Nodes are plain data, owned through unique_ptr.
+// in the SourceFile it came from. Nodes are plain data, owned by the Expression's Arena.
 
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "ast/arena.hpp"
 #include "cql/diagnostic.hpp"
 #include "cql/value.hpp"
 
@@ -32,53 +35,61 @@ enum class BinaryOp : std::uint8_t {
 
 std::string_view op_text(UnaryOp op) noexcept;   // "!", "-"
 std::string_view op_text(BinaryOp op) noexcept;  // "*", ..., "AND", "OR"
-int precedence(BinaryOp op) noexcept;             // spec/cql.md §2 level: 4 (*) ... 9 (OR)
+// spec/cql.md §2 level: 4 (*) ... 9 (OR). Inline: the parser asks for every operator.
+constexpr int precedence(BinaryOp op) noexcept {
+  constexpr int kLevels[] = {4, 4, 4, 5, 5, 6, 6, 6, 6, 7, 7, 8, 9};  // in BinaryOp order
+  return kLevels[static_cast<int>(op)];
+}
 inline constexpr int kPrefixPrecedence = 3;       // `!`, `-` (spec/cql.md §2 level 3)
 // Comparison (level 6) and equality (level 7) do not associate: `a < b < c` is a syntax error.
-bool is_associative_level(int level) noexcept;
+constexpr bool is_associative_level(int level) noexcept { return level != 6 && level != 7; }
 
 struct Node;
-using NodePtr = std::unique_ptr<Node>;
 
 struct Argument {
-  std::optional<std::string> name;  // named argument `name = value`
+  std::optional<std::string_view> name;  // named argument `name = value` (text of the source)
   Span name_span;
-  NodePtr value;
+  Node* value = nullptr;
 };
 
+// A node of the tree. Nodes live in the Expression's Arena (arena.hpp) and point to their
+// children; names are views of the source text, which the Expression keeps alive.
+//
+// A chain of binary operators is one level deeper per term (`1 + 1 + ... + 1` with 10,000
+// terms, spec/cql.md §2, is a left-leaning tree 10,000 levels deep), so code that walks a tree
+// recursively must expect such depth on the left operand; the parser bounds only brackets,
+// calls, lambdas and prefix operators (ParseLimits::max_nesting). Destroying a tree never
+// recurses (the arena destroys its nodes in a loop).
 struct Node {
-  // User-provided on purpose: `new Node()` would otherwise clear the whole node with
-  // `rep stos` before the member initializers run (half the cost of creating a node).
+  // User-provided on purpose: value-initialisation would otherwise clear the whole node
+  // before the member initializers run.
   Node() noexcept {}
-  Node(Node&&) = default;
-  Node& operator=(Node&&) = default;
-  // Destroys the subtree without recursion (ast.cpp). A chain of binary operators is one
-  // level deeper per term (`1 + 1 + ... + 1` with 10,000 terms, spec/cql.md §2, is a
-  // left-leaning tree 10,000 levels deep), so code that walks a tree recursively must expect
-  // such depth on the left operand; the parser bounds only brackets, calls, lambdas and
-  // prefix operators (ParseLimits::max_nesting).
-  ~Node();
+  Node(const Node&) = delete;
+  Node& operator=(const Node&) = delete;
 
   NodeKind kind = NodeKind::Literal;
+  bool has_parens = false;             // Call written with parentheses (always true for Call)
+  UnaryOp unary_op = UnaryOp::Not;     // Unary
+  BinaryOp binary_op = BinaryOp::Add;  // Binary
   Span span;        // the whole node, including parentheses written around it
   Span name_span;   // Identifier/Field/Call: the name token
 
   Value literal;                       // Literal
-  std::string name;                    // Identifier, Field, Call
-  NodePtr receiver;                    // Field, method Call (null for a global call)
-  std::vector<NodePtr> items;          // List elements; Unary/Binary operands; Lambda body
-  std::vector<Argument> args;          // Call
-  std::vector<std::string> params;     // Lambda parameters
-  std::vector<Span> param_spans;       // Lambda
-  bool has_parens = false;             // Call written with parentheses (always true for Call)
-  UnaryOp unary_op = UnaryOp::Not;     // Unary
-  BinaryOp binary_op = BinaryOp::Add;  // Binary
+  std::string_view name;               // Identifier, Field, Call
+  Node* receiver = nullptr;            // Field, method Call (null for a global call)
+  std::span<Node*> items;              // List elements; Unary/Binary operands; Lambda body
+  std::span<Argument> args;            // Call
+  std::span<std::string_view> params;  // Lambda parameters
+  std::span<Span> param_spans;         // Lambda
+
+  Node* previous_in_arena = nullptr;   // Arena bookkeeping (destruction order)
 };
 
-// A parsed expression: the tree plus the source it spans.
+// A parsed expression: the tree, the arena it lives in, and the source its names view.
 struct Expression {
   SourceRef source;
-  NodePtr root;
+  Arena arena;
+  Node* root = nullptr;
   std::size_t node_count = 0;  // nodes in the tree, when known: a size hint for the checker
 };
 

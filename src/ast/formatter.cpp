@@ -40,7 +40,7 @@ bool needs_parens_on_right(const Node& n, int level) {
   return n.kind == NodeKind::Binary && precedence(n.binary_op) >= level;
 }
 
-void schedule_arguments(const std::vector<Argument>& args, Stack& s) {
+void schedule_arguments(std::span<const Argument> args, Stack& s) {
   s.text("(");
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (i > 0) s.text(", ");

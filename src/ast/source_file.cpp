@@ -8,8 +8,8 @@ SourceFile::SourceFile(std::string name, std::string text, std::uint32_t base_li
     : name_(std::move(name)), text_(std::move(text)), base_line_(base_line), base_column_(base_column) {
   // Starts of the second and later lines only (the first starts at 0): a one-line rule, the
   // usual case, allocates nothing here.
-  for (std::uint32_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  for (std::size_t at = text_.find('\n'); at != std::string::npos; at = text_.find('\n', at + 1)) {
+    line_starts_.push_back(static_cast<std::uint32_t>(at + 1));
   }
 }
 

@@ -23,7 +23,7 @@ std::string hint_for(const std::optional<std::string>& suggestion, std::string_v
 }
 
 // The result type of a call that may run one of several functions.
-StaticType common_result(const std::vector<plan::Binding>& candidates, bool getter) {
+StaticType common_result(std::span<const plan::Binding> candidates, bool getter) {
   if (getter || candidates.empty()) return StaticType::Unknown;
   const StaticType first = candidates.front().spec->result;
   for (const auto& c : candidates) {
@@ -88,12 +88,11 @@ Typed Checker::visit_global_call(const ast::Node& node, std::span<const Typed> a
   auto binding = bind(*spec, node, args, true);
   if (!binding) return placeholder(node);
   note_extension(*spec, node);
-  plan::CallSite site;
+  plan::CallSite& site = plan_.calls.emplace_back();  // built in place: a call site is large
   site.kind = spec->function ? plan::CallKind::Native : plan::CallKind::Declared;
-  site.name = node.name;
+  site.name = spec->name;  // the registry's copy: no string per call
   site.ns = spec->function ? nullptr : fallback;
   site.candidates.push_back(std::move(*binding));
-  plan_.calls.push_back(std::move(site));
   plan::Node n{plan::Op::Call};
   n.a = static_cast<std::uint32_t>(plan_.calls.size() - 1);
   n.type = spec->result;
@@ -113,13 +112,12 @@ Typed Checker::visit_namespace_call(const ast::Node& node, std::string_view ns, 
   auto binding = bind(*spec, node, args, true);
   if (!binding) return placeholder(node);
   note_extension(*spec, node);
-  plan::CallSite site;
+  plan::CallSite& site = plan_.calls.emplace_back();  // built in place: a call site is large
   site.kind = spec->function ? plan::CallKind::Native : plan::CallKind::Declared;
-  site.name = node.name;
-  site.namespace_name = std::string(ns);
+  site.name = spec->name;  // the registry's copies: no string per call
+  site.namespace_name = spec->namespace_name;
   site.ns = ns_spec;
   site.candidates.push_back(std::move(*binding));
-  plan_.calls.push_back(std::move(site));
   plan::Node n{plan::Op::Call};
   n.a = static_cast<std::uint32_t>(plan_.calls.size() - 1);
   n.type = spec->result;
@@ -131,13 +129,13 @@ Typed Checker::any_call(const ast::Node& node, std::string_view ns, const Namesp
                         std::span<const Typed> args) {
   plan::CallSite site;
   site.kind = plan::CallKind::AnyCall;
-  site.name = node.name;
-  site.namespace_name = std::string(ns);
+  site.name = node.name;  // views into the AST, which the Program owns
+  site.namespace_name = ns;
   site.ns = spec;
   site.first_kid = static_cast<std::uint32_t>(plan_.kids.size());
   for (std::size_t i = 0; i < args.size(); ++i) {
     add_kid(args[i].node);
-    site.arg_names.push_back(node.args[i].name.value_or(""));
+    site.arg_names.emplace_back(node.args[i].name.value_or(""));
   }
   site.count = static_cast<std::uint32_t>(args.size());
   plan_.calls.push_back(std::move(site));
@@ -155,7 +153,7 @@ Typed Checker::visit_method(const ast::Node& node, Typed receiver, std::span<con
     error(node.name_span, fmt::format("`{0}` is a property: write `.{0}` without parentheses", name));
     return placeholder(node);
   }
-  std::vector<const FunctionSpec*> fitting;
+  std::pmr::vector<const FunctionSpec*> fitting(&scratch_);
   for (const FunctionSpec* spec : methods) {
     if (may_accept(*spec->receiver, receiver.type)) fitting.push_back(spec);
   }
@@ -178,7 +176,7 @@ Typed Checker::visit_method(const ast::Node& node, Typed receiver, std::span<con
     return placeholder(node);
   }
 
-  std::vector<plan::Binding> bound;
+  plan::InlineVector<plan::Binding, 1> bound;
   for (const FunctionSpec* spec : fitting) {
     if (auto b = bind(*spec, node, args, fitting.size() == 1)) bound.push_back(std::move(*b));
   }
@@ -189,13 +187,12 @@ Typed Checker::visit_method(const ast::Node& node, Typed receiver, std::span<con
   if (!bound.empty() && std::all_of(bound.begin(), bound.end(), [](const auto& b) { return b.spec->extension; })) {
     note_extension(*bound.front().spec, node);
   }
-  const StaticType result = common_result(bound, getter);
-  plan::CallSite site;
+  const StaticType result = common_result(std::span<const plan::Binding>(bound.data(), bound.size()), getter);
+  plan::CallSite& site = plan_.calls.emplace_back();  // built in place: a call site is large
   site.kind = plan::CallKind::Native;
-  site.name = node.name;
+  site.name = node.name;  // a view into the AST, which the Program owns
   site.candidates = std::move(bound);
   site.getter = getter;
-  plan_.calls.push_back(std::move(site));
   plan::Node n{plan::Op::Method};
   n.a = receiver.node;
   n.b = static_cast<std::uint32_t>(plan_.calls.size() - 1);
@@ -222,7 +219,7 @@ Typed Checker::visit_field(const ast::Node& node) {
 
   const Typed receiver = visit(receiver_node);
   if (receiver.failed) return placeholder(node);
-  std::vector<const FunctionSpec*> properties;
+  plan::InlineVector<const FunctionSpec*, 2> properties;
   for (const FunctionSpec* spec : names_.properties(name)) {
     if (may_accept(*spec->receiver, receiver.type)) properties.push_back(spec);
   }
@@ -244,7 +241,7 @@ Typed Checker::visit_field(const ast::Node& node) {
   const StaticType result =
       (!may_be_object && properties.size() == 1) ? properties.front()->result : StaticType::Unknown;
   plan::FieldSite site;
-  site.name = node.name;
+  site.name = node.name;  // a view into the AST, which the Program owns
   site.properties = std::move(properties);
   plan_.fields.push_back(std::move(site));
   plan::Node n{plan::Op::Field};
@@ -258,7 +255,7 @@ Typed Checker::visit_field(const ast::Node& node) {
 std::optional<plan::Binding> Checker::bind(const FunctionSpec& spec, const ast::Node& call,
                                            std::span<const Typed> args, bool report) {
   const auto& params = spec.params;
-  std::vector<int>& given = given_;  // bind() never recurses: one scratch list serves every call
+  auto& given = given_;  // bind() never recurses: one scratch list serves every call
   given.assign(params.size(), -1);
   bool ok = true;
   auto fail = [&](Span span, std::string message, std::string hint = {}) {

@@ -35,13 +35,26 @@ CheckResult check_expression(const ast::Expression& expression, const NameIndex&
 
 CheckResult Checker::run() {
   CheckResult result;
-  // Every AST node becomes at most one plan node, constant and kid, plus the constants of
-  // defaulted parameters: sized once, the plan's vectors do not grow while checking.
-  const std::size_t hint = expression_.node_count + 8;
-  plan_.nodes.reserve(hint);
-  plan_.constants.reserve(hint);
-  plan_.kids.reserve(hint);
-  plan_.calls.reserve(hint / 2);
+  // Every AST node becomes at most one plan node, constant and kid, plus a node, constant and
+  // kid per defaulted parameter (room for a few; more grow the vectors once): sized once, the
+  // plan's vectors do not grow while checking. A call takes at least two AST nodes in the
+  // rules people write (name and argument), so half is room for call-dense rules without
+  // reserving a call site, which is large, per node. Small reservations also stay in malloc's
+  // per-thread cache (a typical rule's nodes fit in 1 KiB).
+  constexpr std::size_t kDefaults = 4;
+  const std::size_t count = expression_.node_count + kDefaults;
+  plan_.nodes.reserve(count);
+  plan_.constants.reserve(count);
+  plan_.kids.reserve(count);
+  plan_.calls.reserve(expression_.node_count / 2 + 1);
+  // Room for a typical rule in each scratch stack, taken from the Checker's own buffer: grown
+  // from one element by doubling, a monotonic resource would waste a block at every step.
+  constexpr std::size_t kTypical = 16;
+  chain_nodes_.reserve(kTypical);
+  pending_.reserve(kTypical);
+  operand_stack_.reserve(kTypical);
+  arg_stack_.reserve(kTypical);
+  given_.reserve(kTypical);
   const Typed root = visit(*expression_.root);
   plan_.root = root.node;
   result.result_type = root.type;
@@ -82,7 +95,6 @@ Typed Checker::visit(const ast::Node& node) {
     case ast::NodeKind::Literal:
       return constant(node, node.literal, static_type_of(node.literal.type()));
     case ast::NodeKind::List: {
-      reserve_chain_scratch();
       const ScratchMark<std::uint32_t> items(operand_stack_);
       for (const auto& item : node.items) {
         const std::uint32_t index = visit(*item).node;
@@ -119,7 +131,7 @@ Typed Checker::visit_identifier(const ast::Node& node) {
   if (names_.is_namespace(node.name)) {
     plan::NamespaceSite site;
     site.spec = names_.namespace_spec(node.name);
-    site.handle = Value::namespace_handle(node.name);
+    site.handle = Value::namespace_handle(std::string(node.name));
     plan_.namespaces.push_back(std::move(site));
     plan::Node n{plan::Op::Namespace};
     n.a = static_cast<std::uint32_t>(plan_.namespaces.size() - 1);
@@ -193,15 +205,14 @@ Typed Checker::visit_logic_chain(const ast::Node& node) {
   const ast::BinaryOp op = node.binary_op;
   // AND and OR are associative, so nested chains of one operator (parenthesised or not)
   // become one flat list of operands, in source order.
-  reserve_chain_scratch();
   const ScratchMark<const ast::Node*> leaves(chain_nodes_);
   pending_.assign(1, &node);
   while (!pending_.empty()) {
     const ast::Node* n = pending_.back();
     pending_.pop_back();
     if (n->kind == ast::NodeKind::Binary && n->binary_op == op) {
-      pending_.push_back(n->items[1].get());
-      pending_.push_back(n->items[0].get());
+      pending_.push_back(n->items[1]);
+      pending_.push_back(n->items[0]);
     } else {
       chain_nodes_.push_back(n);
     }
@@ -228,13 +239,12 @@ Typed Checker::visit_arith_chain(const ast::Node& node) {
   // Left-associative: walk down the left spine while the operator stays in this precedence
   // group; step i (step_at(i)) is the binary node whose right operand is operand i + 1.
   const bool additive = is_additive(node.binary_op);
-  reserve_chain_scratch();
   const ScratchMark<const ast::Node*> steps(chain_nodes_);
   const ast::Node* first = &node;
   while (first->kind == ast::NodeKind::Binary &&
          (additive ? is_additive(first->binary_op) : is_multiplicative(first->binary_op))) {
     chain_nodes_.push_back(first);
-    first = first->items[0].get();
+    first = first->items[0];
   }
   const std::size_t count = chain_nodes_.size() - steps.mark();
   std::reverse(chain_nodes_.begin() + static_cast<std::ptrdiff_t>(steps.mark()), chain_nodes_.end());
@@ -275,7 +285,7 @@ Typed Checker::visit_lambda_method(const ast::Node& call, Typed receiver) {
     error(call.name_span, fmt::format("no method `.{}()` on {}", name, type_text(receiver.type)));
     return placeholder(call);
   }
-  const ast::Node* lambda = call.args.size() == 1 && !call.args[0].name ? call.args[0].value.get() : nullptr;
+  const ast::Node* lambda = call.args.size() == 1 && !call.args[0].name ? call.args[0].value : nullptr;
   if (lambda == nullptr || lambda->kind != ast::NodeKind::Lambda) {
     error(call.args.size() == 1 ? call.args[0].value->span : call.span,
           fmt::format("`.{}()` takes one argument: a lambda such as `x => x > 1`", name));
@@ -319,9 +329,10 @@ Typed Checker::placeholder(const ast::Node& node) {
   return t;
 }
 
-Typed Checker::constant(const ast::Node& node, Value value, StaticType type) {
+Typed Checker::constant(const ast::Node& node, const Value& value, StaticType type) {
   plan::Node n{plan::Op::Constant};
-  n.a = plan_.add_constant(std::move(value));
+  plan_.constants.push_back(value);  // copied once, straight into the plan
+  n.a = static_cast<std::uint32_t>(plan_.constants.size() - 1);
   n.type = type;
   n.ast = &node;
   return {plan_.add_node(n), type};
@@ -331,16 +342,6 @@ std::uint32_t Checker::add_kids(std::span<const std::uint32_t> nodes) {
   const auto first = static_cast<std::uint32_t>(plan_.kids.size());
   plan_.kids.insert(plan_.kids.end(), nodes.begin(), nodes.end());
   return first;
-}
-
-// On first use, room for a typical rule's chains: the stacks would otherwise grow from one
-// element by doubling, an allocation at each step. Rules without chains never pay for them.
-void Checker::reserve_chain_scratch() {
-  constexpr std::size_t kTypical = 16;
-  if (operand_stack_.capacity() != 0) return;
-  chain_nodes_.reserve(kTypical);
-  pending_.reserve(kTypical);
-  operand_stack_.reserve(kTypical);
 }
 
 void Checker::add_kid(std::uint32_t node) { plan_.kids.push_back(node); }

@@ -1,6 +1,9 @@
 #pragma once
 // The checker's internal state, shared by its two source files: checker.cpp (literals,
 // identifiers, operators, lambdas) and check_calls.cpp (calls, methods, fields, arguments).
+#include <array>
+#include <cstddef>
+#include <memory_resource>
 #include <optional>
 #include <span>
 #include <string>
@@ -51,9 +54,8 @@ class Checker {
 
   // Helpers.
   Typed placeholder(const ast::Node& node);  // stands for a sub-expression that had an error
-  Typed constant(const ast::Node& node, Value value, StaticType type);
+  Typed constant(const ast::Node& node, const Value& value, StaticType type);
   std::uint32_t add_kids(std::span<const std::uint32_t> nodes);
-  void reserve_chain_scratch();
   void add_kid(std::uint32_t node);
   bool is_parameter(std::string_view name) const;
   std::string display_name(const ast::Node& call) const;  // `hasGroup()`, `entity.tag()`, `.matches()`
@@ -67,32 +69,38 @@ class Checker {
   plan::Plan plan_;
   std::vector<Diagnostic> diagnostics_;
   bool has_errors_ = false;
-  std::vector<std::pair<std::string_view, std::uint32_t>> scope_;  // lambda parameter -> slot
   std::size_t depth_ = 0;
   bool too_deep_reported_ = false;
 
+  // Every scratch list below (and the short-lived lists of visit_method) takes its memory from
+  // scratch_, which starts in a buffer inside the Checker: checking a typical rule allocates
+  // for the plan and nothing else. The resource only ever grows (freed blocks are not reused),
+  // and falls back to the heap in growing chunks for expressions too large for the buffer.
+  std::array<std::byte, 3072> scratch_buffer_;
+  std::pmr::monotonic_buffer_resource scratch_{scratch_buffer_.data(), scratch_buffer_.size()};
+
+  std::pmr::vector<std::pair<std::string_view, std::uint32_t>> scope_{&scratch_};  // lambda parameter -> slot
   // Scratch stacks shared by every visit instead of one small vector per node: a visit pushes
-  // above the entries of the visits enclosing it and truncates back before returning, so
-  // checking a typical rule allocates for the plan and little else.
-  std::vector<const ast::Node*> chain_nodes_;  // flattened chain operands / arithmetic steps
-  std::vector<const ast::Node*> pending_;      // chain flattening work list (never held across a visit)
-  std::vector<std::uint32_t> operand_stack_;   // plan nodes of chain operands
-  std::vector<Typed> arg_stack_;               // checked call arguments
-  std::vector<int> given_;                     // bind(): argument index per parameter
+  // above the entries of the visits enclosing it and truncates back before returning.
+  std::pmr::vector<const ast::Node*> chain_nodes_{&scratch_};  // flattened chain operands / arithmetic steps
+  std::pmr::vector<const ast::Node*> pending_{&scratch_};      // chain flattening work list (never held across a visit)
+  std::pmr::vector<std::uint32_t> operand_stack_{&scratch_};   // plan nodes of chain operands
+  std::pmr::vector<Typed> arg_stack_{&scratch_};               // checked call arguments
+  std::pmr::vector<int> given_{&scratch_};                     // bind(): argument index per parameter
 };
 
 // Truncates a scratch stack back to its size at construction.
 template <typename T>
 class ScratchMark {
  public:
-  explicit ScratchMark(std::vector<T>& stack) : stack_(stack), mark_(stack.size()) {}
+  explicit ScratchMark(std::pmr::vector<T>& stack) : stack_(stack), mark_(stack.size()) {}
   ~ScratchMark() { stack_.resize(mark_); }
   ScratchMark(const ScratchMark&) = delete;
   ScratchMark& operator=(const ScratchMark&) = delete;
   std::size_t mark() const noexcept { return mark_; }
 
  private:
-  std::vector<T>& stack_;
+  std::pmr::vector<T>& stack_;
   std::size_t mark_;
 };
 

@@ -14,6 +14,7 @@ NameIndex::NameIndex(const Registry& registry) : registry_(registry) {
     }
   }
   for (const auto& ns : registry.namespaces()) namespaces_[ns.name] = &ns;
+  global_fallback_ = namespace_spec("");
 }
 
 const FunctionSpec* NameIndex::global(std::string_view name) const noexcept {

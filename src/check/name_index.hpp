@@ -32,7 +32,7 @@ class NameIndex {
   bool is_namespace(std::string_view name) const noexcept;
   const NamespaceSpec* namespace_spec(std::string_view name) const noexcept;
   // The NamespaceSpec with the empty name: answers declared-only global functions.
-  const NamespaceSpec* global_fallback() const noexcept { return namespace_spec(""); }
+  const NamespaceSpec* global_fallback() const noexcept { return global_fallback_; }
 
   // Every name a user could have meant, for "did you mean" hints.
   std::vector<std::string_view> global_names() const;
@@ -48,6 +48,7 @@ class NameIndex {
   NameMap<std::vector<const FunctionSpec*>> methods_;
   NameMap<std::vector<const FunctionSpec*>> properties_;
   NameMap<const NamespaceSpec*> namespaces_;  // value null: declared only by its functions
+  const NamespaceSpec* global_fallback_ = nullptr;  // looked up once: every global call asks
 };
 
 }  // namespace cql::check

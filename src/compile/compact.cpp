@@ -1,125 +1,188 @@
-// Step 4 of compile: a fresh plan holding only what the root still reaches (folding leaves
-// the operands of folded nodes behind: `1 + 1 + ... + 1` keeps one constant, not 1000).
+// Step 4 of compile: drop what the root no longer reaches (folding leaves the operands of
+// folded nodes behind: `1 + 1 + ... + 1` keeps one constant, not 1000), in place.
 //
-// Children always have lower indices than their parents (post-order), so two loops do it
-// without recursion or scratch lists: one backward pass marks what the root reaches, one
-// forward pass copies the marked nodes in their order, each child already renumbered by the
-// time its parent is copied. Every output vector is reserved once at its upper bound (the
-// size of the input), so compacting costs a fixed handful of allocations.
-#include <cassert>
+// Children always have lower indices than their parents (post-order), so one backward pass
+// marks the nodes the root reaches, without recursion, together with everything they refer
+// to, remembering where each reference is stored. Then every table (nodes, kids,
+// constants, call sites, ...) is squeezed the same way: each kept entry gets the number of
+// kept entries before it as its new index, which is never above its old one, so entries move
+// down in one ascending pass without a second copy of the plan. One scratch map holds the old
+// -> new index of every entry of every table; it lives on the stack for typical rules, so
+// compacting allocates nothing (call sites and their bindings are moved, not copied).
+#include <array>
+#include <cstddef>
+#include <memory_resource>
+#include <span>
+#include <vector>
 
 #include "compile/compiler.hpp"
 
 namespace cql::compile {
 namespace {
 
+constexpr std::uint32_t kUnreached = 0xFFFFFFFF;
+constexpr std::uint32_t kReached = 0;
+
+enum class Table : std::uint8_t { Nodes, Kids, Constants, Calls, Fields, Namespaces, ArithSteps, Count };
+
+// Calls f(table, index, count) for every range of entries a node refers to (count 0: none).
+// `index` is a reference, so the same walk both marks what is used and renumbers it.
+// New Op values need a line here (and in for_each_child).
+template <typename F>
+void for_each_reference(plan::Node& n, F&& f) {
+  switch (n.op) {
+    case plan::Op::Constant: case plan::Op::CustomKey: f(Table::Constants, n.a, 1); break;
+    case plan::Op::Param: break;
+    case plan::Op::Namespace: f(Table::Namespaces, n.a, 1); break;
+    case plan::Op::Arith:
+      f(Table::Kids, n.a, n.b);
+      f(Table::ArithSteps, n.c, n.b > 0 ? n.b - 1 : 0);
+      break;
+    case plan::Op::List: case plan::Op::And: case plan::Op::Or: f(Table::Kids, n.a, n.b); break;
+    case plan::Op::Not: case plan::Op::Negate: f(Table::Nodes, n.a, 1); break;
+    case plan::Op::Field:
+      f(Table::Nodes, n.a, 1);
+      f(Table::Fields, n.b, 1);
+      break;
+    case plan::Op::Compare: case plan::Op::Equal: case plan::Op::LambdaMethod:
+    case plan::Op::KeyEqual: case plan::Op::KeyCompare:
+      f(Table::Nodes, n.a, 1);
+      f(Table::Nodes, n.b, 1);
+      break;
+    case plan::Op::Call: f(Table::Calls, n.a, 1); break;
+    case plan::Op::Method:
+      f(Table::Nodes, n.a, 1);
+      f(Table::Calls, n.b, 1);
+      break;
+  }
+}
+
+// The kid ranges of a call site, like for_each_reference.
+template <typename F>
+void for_each_reference(plan::CallSite& site, F&& f) {
+  if (site.kind == plan::CallKind::AnyCall) f(Table::Kids, site.first_kid, site.count);
+  for (auto& b : site.candidates) f(Table::Kids, b.first_kid, b.count);
+}
+
 class Compactor {
  public:
-  explicit Compactor(const plan::Plan& from) : from_(from), map_(from.nodes.size(), kUnreached) {}
+  explicit Compactor(plan::Plan& plan) : plan_(plan) {}
 
-  plan::Plan run() {
-    if (from_.nodes.empty()) return std::move(to_);
+  void run() {
+    if (plan_.nodes.empty()) return;
+    allocate_maps();
     mark_reached();
-    reserve();
-    for (std::uint32_t i = 0; i < from_.nodes.size(); ++i) {
-      if (map_[i] != kUnreached) map_[i] = copy(from_.nodes[i]);
-    }
-    to_.root = map_[from_.root];
-    to_.lambda_slots = from_.lambda_slots;
-    return std::move(to_);
+    for (auto map : maps_) number(map);
+    renumber_references();
+    move_down(plan_.nodes, map(Table::Nodes));
+    move_down(plan_.kids, map(Table::Kids));
+    move_down(plan_.constants, map(Table::Constants));
+    move_down(plan_.calls, map(Table::Calls));
+    move_down(plan_.fields, map(Table::Fields));
+    move_down(plan_.namespaces, map(Table::Namespaces));
+    move_down(plan_.arith_steps, map(Table::ArithSteps));
   }
 
  private:
-  static constexpr std::uint32_t kUnreached = 0xFFFFFFFF;
-  static constexpr std::uint32_t kReached = 0;
+  static constexpr std::size_t kTables = static_cast<std::size_t>(Table::Count);
 
+  // A reference of a reached node or call site, to renumber once every table is numbered.
+  struct Reference {
+    std::uint32_t* first;
+    std::uint32_t count;
+    Table table;
+  };
+
+  std::span<std::uint32_t> map(Table t) const { return maps_[static_cast<std::size_t>(t)]; }
+
+  void allocate_maps() {
+    const std::size_t sizes[kTables] = {plan_.nodes.size(),     plan_.kids.size(),       plan_.constants.size(),
+                                        plan_.calls.size(),      plan_.fields.size(),     plan_.namespaces.size(),
+                                        plan_.arith_steps.size()};
+    std::size_t total = 0;
+    for (std::size_t s : sizes) total += s;
+    all_.assign(total, kUnreached);
+    std::span<std::uint32_t> rest(all_);
+    for (std::size_t t = 0; t < kTables; ++t) {
+      maps_[t] = rest.first(sizes[t]);
+      rest = rest.subspan(sizes[t]);
+    }
+    references_.reserve(2 * plan_.nodes.size());
+  }
+
+  // Walking backward, every parent is seen before its children. Remembering where each
+  // reference is stored spares renumbering a second walk over the node kinds.
   void mark_reached() {
-    map_[from_.root] = kReached;
-    for (std::uint32_t i = from_.root + 1; i-- > 0;) {
-      if (map_[i] == kUnreached) continue;
-      for_each_child(from_, from_.nodes[i], [&](std::uint32_t kid) {
-        assert(kid < i && "the plan is in post-order");
-        map_[kid] = kReached;
-      });
+    const std::span<std::uint32_t> nodes = map(Table::Nodes);
+    nodes[plan_.root] = kReached;
+    auto mark_reference = [this](Table table, std::uint32_t& first, std::uint32_t count) { mark(table, first, count); };
+    for (std::uint32_t i = plan_.root + 1; i-- > 0;) {
+      if (nodes[i] != kUnreached) for_each_reference(plan_.nodes[i], mark_reference);
     }
   }
 
-  void reserve() {
-    to_.nodes.reserve(from_.nodes.size());
-    to_.kids.reserve(from_.kids.size());
-    to_.arith_steps.reserve(from_.arith_steps.size());
-    to_.constants.reserve(from_.constants.size());
-    to_.calls.reserve(from_.calls.size());
-    to_.fields.reserve(from_.fields.size());
-    to_.namespaces.reserve(from_.namespaces.size());
-  }
-
-  std::uint32_t copy_kids(std::uint32_t first, std::uint32_t count) {
-    const auto start = static_cast<std::uint32_t>(to_.kids.size());
-    for (std::uint32_t i = first; i < first + count; ++i) to_.kids.push_back(map_[from_.kids[i]]);
-    return start;
-  }
-
-  std::uint32_t copy_site(std::uint32_t index) {
-    plan::CallSite site = from_.calls[index];
-    if (site.kind == plan::CallKind::AnyCall) site.first_kid = copy_kids(site.first_kid, site.count);
-    for (auto& b : site.candidates) b.first_kid = copy_kids(b.first_kid, b.count);
-    to_.calls.push_back(std::move(site));
-    return static_cast<std::uint32_t>(to_.calls.size() - 1);
-  }
-
-  std::uint32_t copy(plan::Node n) {
-    switch (n.op) {
-      case plan::Op::Constant: case plan::Op::CustomKey:
-        n.a = to_.add_constant(from_.constants[n.a]);
-        break;
-      case plan::Op::Param:
-        break;
-      case plan::Op::Namespace:
-        to_.namespaces.push_back(from_.namespaces[n.a]);
-        n.a = static_cast<std::uint32_t>(to_.namespaces.size() - 1);
-        break;
-      case plan::Op::Arith: {
-        const auto steps = static_cast<std::uint32_t>(to_.arith_steps.size());
-        for (std::uint32_t i = 0; i + 1 < n.b; ++i) to_.arith_steps.push_back(from_.arith_steps[n.c + i]);
-        n.c = steps;
-        n.a = copy_kids(n.a, n.b);
-        break;
-      }
-      case plan::Op::List: case plan::Op::And: case plan::Op::Or:
-        n.a = copy_kids(n.a, n.b);
-        break;
-      case plan::Op::Not: case plan::Op::Negate:
-        n.a = map_[n.a];
-        break;
-      case plan::Op::Field:
-        n.a = map_[n.a];
-        to_.fields.push_back(from_.fields[n.b]);
-        n.b = static_cast<std::uint32_t>(to_.fields.size() - 1);
-        break;
-      case plan::Op::Compare: case plan::Op::Equal: case plan::Op::LambdaMethod:
-      case plan::Op::KeyEqual: case plan::Op::KeyCompare:
-        n.a = map_[n.a];
-        n.b = map_[n.b];
-        break;
-      case plan::Op::Call:
-        n.a = copy_site(n.a);
-        break;
-      case plan::Op::Method:
-        n.a = map_[n.a];
-        n.b = copy_site(n.b);
-        break;
+  void mark(Table table, std::uint32_t& first, std::uint32_t count) {
+    if (count == 0) {
+      first = 0;  // an empty range refers to nothing: any index will do
+      return;
     }
-    return to_.add_node(n);
+    references_.push_back(Reference{&first, count, table});
+    const std::span<std::uint32_t> m = map(table);
+    for (std::uint32_t i = first; i < first + count; ++i) m[i] = kReached;
+    if (table == Table::Kids) {
+      const std::span<std::uint32_t> nodes = map(Table::Nodes);
+      for (std::uint32_t i = first; i < first + count; ++i) nodes[plan_.kids[i]] = kReached;
+    } else if (table == Table::Calls) {
+      for_each_reference(plan_.calls[first],
+                         [this](Table t, std::uint32_t& f, std::uint32_t c) { mark(t, f, c); });
+    }
   }
 
-  const plan::Plan& from_;
-  plan::Plan to_;
-  std::vector<std::uint32_t> map_;  // kUnreached, kReached (pass 1), then the new index (pass 2)
+  // Marked entries get their new index: the number of marked entries before them.
+  // Branch-free: whether an entry was reached follows no pattern a predictor could learn.
+  static void number(std::span<std::uint32_t> map) {
+    std::uint32_t next = 0;
+    for (auto& entry : map) {
+      const bool kept = entry != kUnreached;
+      entry = kept ? next : kUnreached;
+      next += kept ? 1 : 0;
+    }
+  }
+
+  void renumber_references() {
+    // A kept range's entries were all kept and stay consecutive, so its start is enough.
+    for (const Reference& r : references_) *r.first = map(r.table)[*r.first];
+    const std::span<std::uint32_t> nodes = map(Table::Nodes);
+    const std::span<std::uint32_t> kids = map(Table::Kids);
+    for (std::size_t i = 0; i < plan_.kids.size(); ++i) {
+      if (kids[i] != kUnreached) plan_.kids[i] = nodes[plan_.kids[i]];
+    }
+    plan_.root = nodes[plan_.root];
+  }
+
+  // New indices never exceed old ones, so one ascending pass moves every kept entry into place.
+  template <typename T>
+  static void move_down(std::vector<T>& items, std::span<const std::uint32_t> map) {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (map[i] == kUnreached) continue;
+      if (map[i] != i) items[map[i]] = std::move(items[i]);
+      ++kept;
+    }
+    items.erase(items.begin() + static_cast<std::ptrdiff_t>(kept), items.end());
+  }
+
+  plan::Plan& plan_;
+  // Scratch for the maps and references, on the stack for typical rules.
+  std::array<std::byte, 4096> buffer_;
+  std::pmr::monotonic_buffer_resource scratch_{buffer_.data(), buffer_.size()};
+  std::pmr::vector<std::uint32_t> all_{&scratch_};  // every table's map, one after the other
+  std::span<std::uint32_t> maps_[kTables];  // per table: kUnreached, kReached, then the new index
+  std::pmr::vector<Reference> references_{&scratch_};
 };
 
 }  // namespace
 
-plan::Plan compact(const plan::Plan& plan) { return Compactor(plan).run(); }
+void compact(plan::Plan& plan) { Compactor(plan).run(); }
 
 }  // namespace cql::compile

@@ -7,7 +7,8 @@
 //     evaluator itself (one home for semantics), and becomes a constant; a node that needs
 //     the entity, the clock or captures, or that fails, is left for run time;
 //  3. specialise: `custom("key")` with a constant key becomes a direct lookup;
-//  4. compact: nodes, constants and call sites that are no longer reachable are dropped.
+//  4. compact: after folding, nodes, constants and call sites that are no longer reachable are
+//     dropped (a specialised call's leftovers are too few to be worth it).
 #include <vector>
 
 #include "ast/ast.hpp"
@@ -23,7 +24,7 @@ std::vector<Diagnostic> compile_plan(plan::Plan& plan, const ast::Expression& ex
 std::vector<Diagnostic> prepare_call(plan::Plan& plan, std::uint32_t node, const ast::Expression& expression);
 bool fold_node(plan::Plan& plan, std::uint32_t node);
 void specialise_node(plan::Plan& plan, std::uint32_t node);
-plan::Plan compact(const plan::Plan& plan);
+void compact(plan::Plan& plan);  // in place
 
 // Calls f(child index) for each child of a node, in evaluation order.
 template <typename F>

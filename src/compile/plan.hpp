@@ -13,9 +13,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ast/ast.hpp"
+#include "compile/inline_vector.hpp"
 #include "cql/registry.hpp"
 #include "cql/value.hpp"
 
@@ -70,13 +72,15 @@ enum class CallKind : std::uint8_t {
   AnyCall,   // an unknown function of an accepts_any_call namespace: answered by the fallback
 };
 
+// Names are views, never copies: they point into the engine's registry or into the source
+// text (through the AST), both owned by the Program (detail::ProgramState) for its lifetime.
 struct CallSite {
   CallKind kind = CallKind::Native;
-  std::string name;            // function or method name
-  std::string namespace_name;  // for namespace calls and declared globals ("" otherwise)
+  std::string_view name;            // function or method name
+  std::string_view namespace_name;  // for namespace calls and declared globals ("" otherwise)
   const NamespaceSpec* ns = nullptr;  // presence check and fallback; null when none applies
   // Native/Declared: one binding. Methods: one binding per candidate receiver type.
-  std::vector<Binding> candidates;
+  InlineVector<Binding, 1> candidates;
   bool getter = false;  // Method: a zero-argument call may read the object field `name`
   // AnyCall: argument nodes as written (positional first), with their names ("" positional).
   std::uint32_t first_kid = 0, count = 0;
@@ -85,8 +89,8 @@ struct CallSite {
 };
 
 struct FieldSite {
-  std::string name;
-  std::vector<const FunctionSpec*> properties;  // property specs of this name, by receiver type
+  std::string_view name;  // a view like CallSite::name
+  InlineVector<const FunctionSpec*, 2> properties;  // property specs of this name, by receiver type
 };
 
 struct NamespaceSite {

@@ -1,5 +1,6 @@
 // Step 1 of compile: bind each call's prepared state and precompute canonical call texts.
 #include <exception>
+#include <span>
 
 #include "compile/compiler.hpp"
 #include "compile/literal_span.hpp"
@@ -71,8 +72,9 @@ std::vector<Diagnostic> prepare_call(plan::Plan& plan, std::uint32_t index, cons
   for (plan::Binding& b : site.candidates) {
     if (!b.spec->prepare) continue;
     // The constants are laid out like the native's arguments: a method's receiver comes first.
-    std::vector<std::optional<Value>> constants;
-    std::vector<const ast::Node*> where;
+    // Inline room for the usual handful of arguments: preparing allocates only what prepare() keeps.
+    plan::InlineVector<std::optional<Value>, 4> constants;
+    plan::InlineVector<const ast::Node*, 4> where;
     if (method) {
       const Value* receiver = constant_of(plan, node.a);
       constants.push_back(receiver ? std::optional<Value>(*receiver) : std::nullopt);
@@ -84,7 +86,7 @@ std::vector<Diagnostic> prepare_call(plan::Plan& plan, std::uint32_t index, cons
       constants.push_back(v ? std::optional<Value>(*v) : std::nullopt);
       where.push_back(plan.nodes[kid].ast);
     }
-    PrepareResult result = run_prepare(*b.spec, constants);
+    PrepareResult result = run_prepare(*b.spec, std::span<const std::optional<Value>>(constants.data(), constants.size()));
     if (!result.error) {
       b.prepared = std::move(result.state);
       continue;

@@ -229,7 +229,7 @@ const Value& Evaluation::arith_chain(const plan::Node& n, Value& tmp) {
       acc = arithmetic(op, acc, right, limits_.max_string_bytes);
     } catch (EvalFailure& f) {
       if (f.kind == ErrorKind::Type && (acc.is_null() || right.is_null())) {
-        const ast::Node* null_side = acc.is_null() ? at->items[0].get() : nodes_[kids_[k]].ast;
+        const ast::Node* null_side = acc.is_null() ? at->items[0] : nodes_[kids_[k]].ast;
         throw LocatedError{ErrorKind::Type,
                            fmt::format("cannot apply `{}` to null: {}", ast::op_text(op), null_note(null_side)), at};
       }

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <string>
 #include <system_error>
 
 #include "eval/utf8.hpp"  // header-only: the UTF-8 encoder shared with the string methods
@@ -67,6 +68,8 @@ Value number_value(std::string_view literal, std::uint32_t offset) {
 
 std::string string_value(std::string_view literal, std::uint32_t offset) {
   const std::string_view s = literal.substr(0, literal.size() - 1);  // drop the closing quote
+  // Most literals have no escape: one copy, without the byte-by-byte loop.
+  if (s.find('\\', 1) == std::string_view::npos) return std::string(s.substr(1));
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 1; i < s.size(); ++i) {

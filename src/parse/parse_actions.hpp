@@ -69,11 +69,8 @@ template <> struct Action<g::call_arguments> {
 struct OperatorAction {
   template <typename ActionInput>
   static void apply(const ActionInput& in, ParseState& state) {
-    state.builder.binary_operator(in.string_view());
+    state.builder.binary_operator(in.string_view(), state.offset(in.begin()));
   }
-};
-struct BinaryAction {
-  static void apply0(ParseState& state) { state.builder.binary(); }
 };
 template <> struct Action<g::multiplicative_operator> : OperatorAction {};
 template <> struct Action<g::additive_operator> : OperatorAction {};
@@ -81,12 +78,12 @@ template <> struct Action<g::comparison_operator> : OperatorAction {};
 template <> struct Action<g::equality_operator> : OperatorAction {};
 template <> struct Action<g::and_operator> : OperatorAction {};
 template <> struct Action<g::or_operator> : OperatorAction {};
-template <> struct Action<g::multiplicative_tail> : BinaryAction {};
-template <> struct Action<g::additive_tail> : BinaryAction {};
-template <> struct Action<g::comparison_tail> : BinaryAction {};
-template <> struct Action<g::equality_tail> : BinaryAction {};
-template <> struct Action<g::and_tail> : BinaryAction {};
-template <> struct Action<g::or_tail> : BinaryAction {};
+template <> struct Action<g::binary_chain_start> {
+  static void apply0(ParseState& state) { state.builder.open_chain(); }
+};
+template <> struct Action<g::binary_expression> {
+  static void apply0(ParseState& state) { state.builder.close_chain(); }
+};
 
 template <> struct Action<g::prefix_operation> {
   template <typename ActionInput>

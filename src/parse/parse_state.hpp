@@ -14,8 +14,8 @@
 namespace cql::parse {
 
 struct ParseState {
-  ParseState(std::string_view source_text, std::size_t nesting_limit)
-      : text(source_text), builder(source_text), max_nesting(nesting_limit) {}
+  ParseState(std::string_view source_text, ast::Arena& arena, std::size_t nesting_limit)
+      : text(source_text), builder(source_text, arena), max_nesting(nesting_limit) {}
 
   std::uint32_t offset(const char* p) const noexcept { return static_cast<std::uint32_t>(p - text.data()); }
   Span span(const char* begin, const char* end) const noexcept { return {offset(begin), offset(end)}; }

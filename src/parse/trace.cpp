@@ -128,7 +128,8 @@ std::string trace_parse(std::string_view text, const ParseLimits& limits) {
   if (check_text(source->text(), limits)) return render(parsed.errors());
 
   StringTracer tracer(*source);
-  ParseState state(source->text(), limits.max_nesting);
+  ast::Arena arena;
+  ParseState state(source->text(), arena, limits.max_nesting);
   tao::pegtl::memory_input<tao::pegtl::tracking_mode::lazy, tao::pegtl::eol::lf_crlf> in(
       source->text().data(), source->text().data() + source->text().size(), "");
   try {

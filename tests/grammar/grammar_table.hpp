@@ -37,7 +37,8 @@ inline std::string describe(const Expect& e) {
 
 template <typename Rule>
 Expect run_rule(const std::string& input) {
-  parse::ParseState state(input, 256);
+  ast::Arena arena;
+  parse::ParseState state(input, arena, 256);
   tao::pegtl::memory_input<tao::pegtl::tracking_mode::lazy, tao::pegtl::eol::lf_crlf> in(
       input.data(), input.data() + input.size(), "");
   try {

@@ -1,6 +1,10 @@
 // ast.hpp helpers: operator text, precedence, and destruction of very deep trees.
 #include <catch2/catch.hpp>
+#include <cstdint>
 #include <memory>
+#include <span>
+#include <string>
+#include <vector>
 
 #include "ast/ast.hpp"
 
@@ -28,32 +32,59 @@ TEST_CASE("operator text and precedence follow spec/cql.md §2", "[unit][ast]") 
 
 TEST_CASE("a 200,000-level tree through receivers, items and arguments is destroyed without recursion",
           "[unit][ast]") {
-  auto root = std::make_unique<Node>();
-  Node* tip = root.get();
+  auto arena = std::make_unique<Arena>();
+  Node* root = arena->new_node();
+  Node* tip = root;
+  std::size_t created = 1;
   for (int i = 0; i < 200000; ++i) {
-    auto child = std::make_unique<Node>();
-    Node* next = child.get();
+    Node* child = arena->new_node();
+    ++created;
     switch (i % 3) {
       case 0:
         tip->kind = NodeKind::Field;
-        tip->receiver = std::move(child);
+        tip->receiver = child;
         break;
       case 1:
         tip->kind = NodeKind::Unary;
-        tip->items.push_back(std::move(child));
+        tip->items = arena->array<Node*>(1);
+        tip->items[0] = child;
         break;
       default:
         tip->kind = NodeKind::Call;
-        tip->args.push_back(Argument{std::nullopt, {}, std::move(child)});
-        tip->args.push_back(Argument{std::string("n"), {}, std::make_unique<Node>()});
+        tip->args = arena->array<Argument>(2);
+        tip->args[0] = Argument{std::nullopt, {}, child};
+        tip->args[1] = Argument{"n", {}, arena->new_node()};
+        ++created;
         break;
     }
-    tip = next;
+    tip->literal = cql::Value(std::string(40, 'x'));  // owns heap memory: the arena must run ~Node
+    tip = child;
   }
+  CHECK(arena->node_count() == created);
   int depth = 0;
-  for (const Node* n = root.get(); n->kind != NodeKind::Literal; ++depth) {
-    n = n->receiver ? n->receiver.get() : !n->items.empty() ? n->items[0].get() : n->args[0].value.get();
+  for (const Node* n = root; n->kind != NodeKind::Literal; ++depth) {
+    n = n->receiver ? n->receiver : !n->items.empty() ? n->items[0] : n->args[0].value;
   }
   CHECK(depth == 200000);
-  root.reset();  // a recursive destructor would overflow the stack here (the test would crash)
+  arena.reset();  // a recursive destruction would overflow the stack here (the test would crash)
+}
+
+TEST_CASE("an arena hands out aligned arrays across blocks and keeps nodes in place when moved", "[unit][ast]") {
+  Arena arena(64);  // tiny first block: every few requests need a new block
+  std::vector<std::span<cql::Span>> arrays;
+  for (std::size_t n = 1; n <= 50; ++n) {
+    arrays.push_back(arena.array<cql::Span>(n));
+    CHECK(reinterpret_cast<std::uintptr_t>(arrays.back().data()) % alignof(cql::Span) == 0);
+    for (std::size_t i = 0; i < n; ++i) arrays.back()[i] = cql::Span{static_cast<std::uint32_t>(n), static_cast<std::uint32_t>(i)};
+  }
+  for (std::size_t n = 1; n <= 50; ++n) {  // no array overwrote another
+    for (std::size_t i = 0; i < n; ++i) CHECK((arrays[n - 1][i].begin == n && arrays[n - 1][i].end == i));
+  }
+  Node* node = arena.new_node();
+  node->name = "kept";
+  Arena moved(std::move(arena));
+  CHECK(moved.node_count() == 1);
+  CHECK(arena.node_count() == 0);
+  CHECK(node->name == "kept");
+  CHECK(arena.array<Node*>(0).empty());
 }

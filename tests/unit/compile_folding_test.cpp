@@ -2,32 +2,12 @@
 
 #include <string>
 
-#include "check/checker.hpp"
-#include "compile/compiler.hpp"
-#include "engine_test_registry.hpp"
-#include "parse/parser.hpp"
+#include "compiled_plan.hpp"
 
 namespace {
 
-// The compiled plan of an expression (check + compile, no Engine), kept with its AST.
-struct Compiled {
-  cql::ast::Expression expression;
-  cql::plan::Plan plan;
-};
-
-Compiled compile(const std::string& text) {
-  static const cql::Registry registry = cql::test::test_registry();
-  static const cql::check::NameIndex names(registry);
-  Compiled out;
-  auto parsed = cql::parse::parse_expression(std::make_shared<const cql::SourceFile>("<expr>", text));
-  REQUIRE(parsed.ok());
-  out.expression = std::move(parsed).value();
-  auto checked = cql::check::check_expression(out.expression, names, {});
-  REQUIRE_FALSE(checked.has_errors);
-  out.plan = std::move(checked.plan);
-  REQUIRE(cql::compile::compile_plan(out.plan, out.expression).empty());
-  return out;
-}
+using cql::test::Compiled;
+Compiled compile(const std::string& text) { return cql::test::compile_plan(text); }
 
 const cql::plan::Node& root(const Compiled& c) { return c.plan.nodes[c.plan.root]; }
 

@@ -81,10 +81,10 @@ TEST_CASE("10,000 chained additions parse into a left-leaning tree that is destr
   {
     auto result = parse_text(text);
     REQUIRE(result.ok());
-    const ast::Node* node = result.value().root.get();
+    const ast::Node* node = result.value().root;
     int depth = 0;
     while (node->kind == ast::NodeKind::Binary) {
-      node = node->items[0].get();
+      node = node->items[0];
       ++depth;
     }
     CHECK(depth == 9999);

@@ -10,27 +10,22 @@ TEST_CASE("the trace shows the rules that matched, with positions and text", "[u
   CHECK(trace_parse("x.y") ==
         "grammar @1:1 \"x.y\"\n"
         "  expression @1:1 \"x.y\"\n"
-        "    or_expression @1:1 \"x.y\"\n"
-        "      and_expression @1:1 \"x.y\"\n"
-        "        equality_expression @1:1 \"x.y\"\n"
-        "          comparison_expression @1:1 \"x.y\"\n"
-        "            additive_expression @1:1 \"x.y\"\n"
-        "              multiplicative_expression @1:1 \"x.y\"\n"
-        "                prefix_expression @1:1 \"x.y\"\n"
-        "                  postfix_expression @1:1 \"x.y\"\n"
-        "                    primary @1:1 \"x\"\n"
-        "                      name_or_call @1:1 \"x\"\n"
-        "                        variable @1:1 \"x\"\n"
-        "                          identifier @1:1 \"x\"\n"
-        "                    member_access @1:2 \".y\"\n"
-        "                      member_dot @1:2 \".\"\n"
-        "                      member_name @1:3 \"y\"\n"
+        "    binary_expression @1:1 \"x.y\"\n"
+        "      prefix_expression @1:1 \"x.y\"\n"
+        "        postfix_expression @1:1 \"x.y\"\n"
+        "          primary @1:1 \"x\"\n"
+        "            name_or_call @1:1 \"x\"\n"
+        "              variable @1:1 \"x\"\n"
+        "                identifier @1:1 \"x\"\n"
+        "          member_access @1:2 \".y\"\n"
+        "            member_dot @1:2 \".\"\n"
+        "            member_name @1:3 \"y\"\n"
         "ok\n");
 }
 
 TEST_CASE("the trace of a syntax error ends where the grammar gave up", "[unit][parse][trace]") {
   const std::string trace = trace_parse("-1 &&");
-  CHECK(trace.find("                  prefix_operation @1:1 \"-1\"\n") != std::string::npos);
+  CHECK(trace.find("      prefix_operation @1:1 \"-1\"\n") != std::string::npos);
   const std::string tail =
       "    operator_check @1:4\n"
       "      raise no_double_ampersand @1:4\n"

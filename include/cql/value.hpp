@@ -6,6 +6,7 @@
 // Value never allocates and values can be shared freely between threads once built.
 // Values are immutable after construction: "modifying" a list means building a new one.
 
+#include <cassert>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -98,17 +99,17 @@ class Value {
   bool is_number() const noexcept { return type() == Type::Int || type() == Type::Double; }
 
   // Accessors: precondition is that type() matches (checked with assert in debug builds).
-  bool as_bool() const noexcept { return std::get<bool>(data_); }
-  std::int64_t as_int() const noexcept { return std::get<std::int64_t>(data_); }
-  double as_double() const noexcept { return std::get<double>(data_); }
+  bool as_bool() const noexcept { return get<bool>(); }
+  std::int64_t as_int() const noexcept { return get<std::int64_t>(); }
+  double as_double() const noexcept { return get<double>(); }
   double as_number() const noexcept;  // int or double as a double
-  const std::string& as_string() const noexcept { return *std::get<std::shared_ptr<const std::string>>(data_); }
-  const List& as_list() const noexcept { return *std::get<std::shared_ptr<const List>>(data_); }
-  const Object& as_object() const noexcept { return *std::get<std::shared_ptr<const Object>>(data_); }
-  Duration as_duration() const noexcept { return std::get<Duration>(data_); }
-  Timestamp as_timestamp() const noexcept { return std::get<Timestamp>(data_); }
-  const Semver& as_semver() const noexcept { return *std::get<std::shared_ptr<const Semver>>(data_); }
-  const std::string& namespace_name() const noexcept { return *std::get<NamespaceRef>(data_).name; }
+  const std::string& as_string() const noexcept { return *get<std::shared_ptr<const std::string>>(); }
+  const List& as_list() const noexcept { return *get<std::shared_ptr<const List>>(); }
+  const Object& as_object() const noexcept { return *get<std::shared_ptr<const Object>>(); }
+  Duration as_duration() const noexcept { return get<Duration>(); }
+  Timestamp as_timestamp() const noexcept { return get<Timestamp>(); }
+  const Semver& as_semver() const noexcept { return *get<std::shared_ptr<const Semver>>(); }
+  const std::string& namespace_name() const noexcept { return *get<NamespaceRef>().name; }
 
   // The shared heap blocks, for code that wants to keep or re-wrap them without copying.
   const std::shared_ptr<const std::string>& string_ptr() const { return std::get<std::shared_ptr<const std::string>>(data_); }
@@ -116,6 +117,16 @@ class Value {
   const std::shared_ptr<const Object>& object_ptr() const { return std::get<std::shared_ptr<const Object>>(data_); }
 
  private:
+  // The accessors' precondition is checked by assert only: std::get would test the type once more
+  // on every access and carry a throw path into every caller (which, in these noexcept
+  // accessors, could only end in std::terminate anyway).
+  template <typename T>
+  const T& get() const noexcept {
+    assert(std::holds_alternative<T>(data_));
+    if (!std::holds_alternative<T>(data_)) __builtin_unreachable();
+    return *std::get_if<T>(&data_);
+  }
+
   // Alternative order == Type order.
   std::variant<std::monostate, bool, std::int64_t, double, std::shared_ptr<const std::string>,
                std::shared_ptr<const List>, std::shared_ptr<const Object>, Duration, Timestamp,

@@ -45,6 +45,7 @@ void for_each_reference(plan::Node& n, F&& f) {
       f(Table::Fields, n.b, 1);
       break;
     case plan::Op::Compare: case plan::Op::Equal: case plan::Op::LambdaMethod:
+    case plan::Op::KeyEqual: case plan::Op::KeyCompare:
       f(Table::Nodes, n.a, 1);
       f(Table::Nodes, n.b, 1);
       break;

@@ -42,6 +42,7 @@ void for_each_child(const plan::Plan& plan, const plan::Node& node, F&& f) {
       f(node.a);
       break;
     case plan::Op::Compare: case plan::Op::Equal: case plan::Op::LambdaMethod:
+    case plan::Op::KeyEqual: case plan::Op::KeyCompare:
       f(node.a);
       f(node.b);
       break;

@@ -5,13 +5,19 @@
 // so it becomes a CustomKey node: a direct Object::find on the entity, without building an
 // argument list or calling through std::function, and without copying the value found.
 // Dotted keys keep the full call (a dotted key that is not itself a key walks nested objects).
+//
+// The commonest test of a rule is such a lookup compared with a constant (`custom("tier") == 1`,
+// `custom("score") >= 80`). Equal and Compare nodes whose operands are exactly a CustomKey and a
+// Constant, in either order, become KeyEqual / KeyCompare: the evaluator reads both operands
+// directly instead of dispatching on each. The operand nodes stay in the plan, unchanged: the
+// evaluator falls back to them whenever the step limit is near, so every limit, error text and
+// span is the one the unfused node gives.
 #include "compile/compiler.hpp"
 
 namespace cql::compile {
+namespace {
 
-void specialise_node(plan::Plan& plan, std::uint32_t index) {
-  plan::Node& node = plan.nodes[index];
-  if (node.op != plan::Op::Call) return;
+void specialise_custom_key(plan::Plan& plan, plan::Node& node) {
   const plan::CallSite& site = plan.calls[node.a];
   if (site.kind != plan::CallKind::Native || site.name != "custom" || !site.namespace_name.empty()) return;
   const plan::Binding& b = site.candidates.front();
@@ -23,6 +29,32 @@ void specialise_node(plan::Plan& plan, std::uint32_t index) {
   node.op = plan::Op::CustomKey;
   node.a = key.a;
   node.b = Object::hash_key(text.as_string());  // hashed once here, not at every lookup
+}
+
+// Operands are specialised before their parent (post-order), so a lookup is already CustomKey.
+void fuse_key_test(const plan::Plan& plan, plan::Node& node) {
+  const plan::Op left = plan.nodes[node.a].op, right = plan.nodes[node.b].op;
+  std::uint32_t key_side = 0;
+  if (left == plan::Op::CustomKey && right == plan::Op::Constant) {
+    key_side = 0;
+  } else if (left == plan::Op::Constant && right == plan::Op::CustomKey) {
+    key_side = 1;
+  } else {
+    return;
+  }
+  node.op = node.op == plan::Op::Equal ? plan::Op::KeyEqual : plan::Op::KeyCompare;
+  node.c = key_side;
+}
+
+}  // namespace
+
+void specialise_node(plan::Plan& plan, std::uint32_t index) {
+  plan::Node& node = plan.nodes[index];
+  switch (node.op) {
+    case plan::Op::Call: specialise_custom_key(plan, node); break;
+    case plan::Op::Equal: case plan::Op::Compare: fuse_key_test(plan, node); break;
+    default: break;
+  }
 }
 
 }  // namespace cql::compile

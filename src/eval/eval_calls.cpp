@@ -107,7 +107,7 @@ void Evaluation::check_namespace_present(const plan::Node& node, const plan::Cal
 }
 
 void Evaluation::evaluate_arguments(const plan::Binding& binding, std::span<Value> out) {
-  for (std::uint32_t i = 0; i < binding.count; ++i) out[i] = eval_owned(plan_.kids[binding.first_kid + i]);
+  for (std::uint32_t i = 0; i < binding.count; ++i) out[i] = eval_owned(kids_[binding.first_kid + i]);
 }
 
 // The adapter of conventions.md §6: arguments are checked (and data strings converted to the
@@ -127,7 +127,7 @@ Value Evaluation::run_native(const plan::Node& node, const plan::Binding& bindin
       arg = std::move(*converted);
       continue;
     }
-    const ast::Node* at = plan_.nodes[plan_.kids[binding.first_kid + i]].ast;
+    const ast::Node* at = nodes_[kids_[binding.first_kid + i]].ast;
     std::string message = fmt::format("argument `{}` of `{}` must be {}, got {}", param.name,
                                       callee_name(plan_.calls[node.op == plan::Op::Method ? node.b : node.a],
                                                   node.op == plan::Op::Method),
@@ -184,7 +184,7 @@ const Value& Evaluation::call(const plan::Node& node, Value& tmp) {
       }
       ArgBuffer buffer(site.count);
       std::span<Value> args = buffer.view();
-      for (std::uint32_t i = 0; i < site.count; ++i) args[i] = eval_owned(plan_.kids[site.first_kid + i]);
+      for (std::uint32_t i = 0; i < site.count; ++i) args[i] = eval_owned(kids_[site.first_kid + i]);
       tmp = run_fallback(node, site, canonical_any_call(site.name, site.arg_names, args));
       return tmp;
     }
@@ -219,7 +219,7 @@ const Value& Evaluation::method(const plan::Node& node, Value& tmp) {
     }
     if (type == Type::Null) {
       raise(node, ErrorKind::Type,
-            fmt::format("cannot call .{}() on null: {}", site.name, null_note(plan_.nodes[node.a].ast)));
+            fmt::format("cannot call .{}() on null: {}", site.name, null_note(nodes_[node.a].ast)));
     }
     raise(node, ErrorKind::Type, fmt::format("no method `.{}()` on {}", site.name, type_name(type)));
   }
@@ -239,7 +239,7 @@ const Value& Evaluation::field(const plan::Node& node, Value& tmp) {
     // On objects the field wins over a property of the same name (spec/cql.md §11).
     if (const Value* v = receiver.as_object().find(site.name)) return *v;
   } else if (type == Type::Null) {
-    raise(node, ErrorKind::Type, fmt::format("cannot read .{} of null: {}", site.name, null_note(plan_.nodes[node.a].ast)));
+    raise(node, ErrorKind::Type, fmt::format("cannot read .{} of null: {}", site.name, null_note(nodes_[node.a].ast)));
   }
   const FunctionSpec* property = nullptr;
   std::optional<Value> converted;

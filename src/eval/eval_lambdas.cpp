@@ -38,7 +38,7 @@ const Value& Evaluation::lambda_method(const plan::Node& node, Value& tmp) {
   if (receiver.type() != Type::List) {
     if (receiver.is_null()) {
       raise(node, ErrorKind::Type,
-            fmt::format("cannot call .{}() on null: {}", method_name(kind), null_note(plan_.nodes[node.a].ast)));
+            fmt::format("cannot call .{}() on null: {}", method_name(kind), null_note(nodes_[node.a].ast)));
     }
     raise(node, ErrorKind::Type, fmt::format("`.{}()` needs a list, got {}", method_name(kind), type_name(receiver.type())));
   }

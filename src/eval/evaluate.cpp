@@ -1,6 +1,7 @@
 #include "eval/evaluate.hpp"
 
 #include <exception>
+#include <memory>
 #include <new>
 
 #include <fmt/format.h>
@@ -17,18 +18,23 @@ Diagnostic located(ErrorKind kind, std::string message, const SourceRef& source,
   return Diagnostic{kind, Severity::Error, std::move(message), source, at ? at->span : Span{}, {}};
 }
 
+// Where an error without a node of its own is reported: the whole expression. Looked up only
+// when such an error happens, not on every evaluation.
+const ast::Node* root_node(const plan::Plan& plan) {
+  return plan.nodes.empty() ? nullptr : plan.nodes[plan.root].ast;
+}
+
 }  // namespace
 
 EvalResult evaluate(const plan::Plan& plan, const SourceRef& source, const EvalContext& context) {
-  EvalResult result;
   const Value* inline_slots[kInlineSlots];
-  std::vector<const Value*> heap_slots;
+  std::unique_ptr<const Value*[]> heap_slots;
   const Value** slots = inline_slots;
   if (plan.lambda_slots > kInlineSlots) {
-    heap_slots.resize(plan.lambda_slots);
-    slots = heap_slots.data();
+    heap_slots = std::make_unique<const Value*[]>(plan.lambda_slots);
+    slots = heap_slots.get();
   }
-  const ast::Node* root = plan.nodes.empty() ? nullptr : plan.nodes[plan.root].ast;
+  EvalResult result;
   Evaluation evaluation(plan, &context, context.limits, slots, &result.captures);
   try {
     // A rule's root is usually boolean: assigning a bool to the fresh null value needs no
@@ -41,15 +47,15 @@ EvalResult evaluate(const plan::Plan& plan, const SourceRef& source, const EvalC
   } catch (LocatedError& e) {
     result.error = located(e.kind, std::move(e.message), source, e.at);
   } catch (EvalFailure& f) {
-    result.error = located(f.kind, std::move(f.message), source, root);
+    result.error = located(f.kind, std::move(f.message), source, root_node(plan));
   } catch (const NotConstant&) {
-    result.error = located(ErrorKind::Eval, "internal error: evaluation without a context", source, root);
+    result.error = located(ErrorKind::Eval, "internal error: evaluation without a context", source, root_node(plan));
   } catch (const std::bad_alloc&) {
-    result.error = located(ErrorKind::Eval, "out of memory", source, root);
+    result.error = located(ErrorKind::Eval, "out of memory", source, root_node(plan));
   } catch (const std::exception& e) {
-    result.error = located(ErrorKind::Eval, fmt::format("internal error: {}", e.what()), source, root);
+    result.error = located(ErrorKind::Eval, fmt::format("internal error: {}", e.what()), source, root_node(plan));
   } catch (...) {
-    result.error = located(ErrorKind::Eval, "internal error: unknown exception", source, root);
+    result.error = located(ErrorKind::Eval, "internal error: unknown exception", source, root_node(plan));
   }
   if (result.error) result.value = Value();
   return result;

@@ -25,10 +25,10 @@ std::string list_limit_message(std::size_t elements, std::size_t limit) {
 }  // namespace
 
 const Value& Evaluation::eval(std::uint32_t index, Value& tmp) {
-  const plan::Node& n = plan_.nodes[index];
+  const plan::Node& n = nodes_[index];
   step(n);
   switch (n.op) {
-    case plan::Op::Constant: return plan_.constants[n.a];
+    case plan::Op::Constant: return constants_[n.a];
     case plan::Op::CustomKey: return custom_key(n);
     case plan::Op::Param: return *slots_[n.a];
     case plan::Op::Namespace: return namespace_value(n);
@@ -36,7 +36,7 @@ const Value& Evaluation::eval(std::uint32_t index, Value& tmp) {
       if (n.b > limits_.max_list_elements) raise(n, ErrorKind::Eval, list_limit_message(n.b, limits_.max_list_elements));
       List items;
       items.reserve(n.b);
-      for (std::uint32_t i = 0; i < n.b; ++i) items.push_back(eval_owned(plan_.kids[n.a + i]));
+      for (std::uint32_t i = 0; i < n.b; ++i) items.push_back(eval_owned(kids_[n.a + i]));
       tmp = Value(std::move(items));
       return tmp;
     }
@@ -55,7 +55,7 @@ const Value& Evaluation::eval(std::uint32_t index, Value& tmp) {
         tmp = std::move(result);
       } catch (EvalFailure& f) {
         if (operand.is_null()) {
-          raise(n, ErrorKind::Type, fmt::format("cannot apply unary `-` to null: {}", null_note(plan_.nodes[n.a].ast)));
+          raise(n, ErrorKind::Type, fmt::format("cannot apply unary `-` to null: {}", null_note(nodes_[n.a].ast)));
         }
         raise(n, f.kind, std::move(f.message));
       }
@@ -68,11 +68,17 @@ const Value& Evaluation::eval(std::uint32_t index, Value& tmp) {
     case plan::Op::Equal:
       tmp = equal_node(n);
       return tmp;
+    case plan::Op::KeyCompare:
+      tmp = key_compare(n);
+      return tmp;
+    case plan::Op::KeyEqual:
+      tmp = key_equal(n);
+      return tmp;
     case plan::Op::And:
-      tmp = logic_chain(n, true);
+      tmp = logic_chain<true>(n);
       return tmp;
     case plan::Op::Or:
-      tmp = logic_chain(n, false);
+      tmp = logic_chain<false>(n);
       return tmp;
   }
   raise(n, ErrorKind::Eval, "internal error: unknown node");
@@ -87,10 +93,14 @@ Value Evaluation::eval_owned(std::uint32_t index) {
 }
 
 bool Evaluation::eval_bool(std::uint32_t index, std::string_view what) {
-  const plan::Node& n = plan_.nodes[index];
+  const plan::Node& n = nodes_[index];
   // Boolean-valued nodes answer without building a Value. A chain of tests, not a switch:
   // the jump table's indirect branch was the costliest instruction of a typical rule.
   const plan::Op op = n.op;
+  if (op == plan::Op::KeyEqual || op == plan::Op::KeyCompare) {
+    step(n);
+    return op == plan::Op::KeyEqual ? key_equal(n) : key_compare(n);
+  }
   if (op == plan::Op::Equal) {
     step(n);
     return equal_node(n);
@@ -101,7 +111,7 @@ bool Evaluation::eval_bool(std::uint32_t index, std::string_view what) {
   }
   if (op == plan::Op::And || op == plan::Op::Or) {
     step(n);
-    return logic_chain(n, op == plan::Op::And);
+    return op == plan::Op::And ? logic_chain<true>(n) : logic_chain<false>(n);
   }
   if (op == plan::Op::Not) {
     step(n);
@@ -114,7 +124,7 @@ bool Evaluation::eval_bool(std::uint32_t index, std::string_view what) {
 bool Evaluation::value_as_bool(std::uint32_t index, std::string_view what) {
   Value tmp;
   const Value& v = eval(index, tmp);
-  if (v.type() != Type::Bool) not_bool(plan_.nodes[index].ast, what, v);
+  if (v.type() != Type::Bool) not_bool(nodes_[index].ast, what, v);
   return v.as_bool();
 }
 
@@ -122,12 +132,16 @@ bool Evaluation::compare_node(const plan::Node& n) {
   Value left_tmp, right_tmp;
   const Value& left = operand(n.a, left_tmp);
   const Value& right = operand(n.b, right_tmp);
+  return compare_values(n, left, right);
+}
+
+bool Evaluation::compare_values(const plan::Node& n, const Value& left, const Value& right) {
   const auto op = static_cast<ast::BinaryOp>(n.sub);
   try {
     return fast_compare(op, left, right);
   } catch (EvalFailure& f) {
     if (left.is_null() || right.is_null()) {
-      const ast::Node* null_side = plan_.nodes[left.is_null() ? n.a : n.b].ast;
+      const ast::Node* null_side = nodes_[left.is_null() ? n.a : n.b].ast;
       raise(n, ErrorKind::Type, fmt::format("cannot apply `{}` to null: {}", ast::op_text(op), null_note(null_side)));
     }
     raise(n, f.kind, std::move(f.message));
@@ -141,23 +155,68 @@ bool Evaluation::equal_node(const plan::Node& n) {
   return fast_equal(left, right) == (static_cast<ast::BinaryOp>(n.sub) == ast::BinaryOp::Equal);
 }
 
-bool Evaluation::logic_chain(const plan::Node& n, bool is_and) {
-  const std::string_view what = is_and ? kAndOperands : kOrOperands;
-  const std::uint32_t* kid = plan_.kids.data() + n.a;
+// KeyEqual / KeyCompare: custom("key") against a constant (specialise.cpp), key side n.c. Both
+// operand steps are charged at once; when fewer than two remain, the unfused path charges them
+// one at a time, so the step limit error names the same node as it would without the fusion.
+inline bool Evaluation::key_equal_test(const plan::Node& n) {
+  if (steps_left_ < 2) return equal_node(n);
+  steps_left_ -= 2;
+  const Value& found = custom_key(nodes_[n.c == 0 ? n.a : n.b]);
+  const Value& constant = constants_[nodes_[n.c == 0 ? n.b : n.a].a];
+  // Equality is symmetric: the side does not matter here.
+  return fast_equal(found, constant) == (static_cast<ast::BinaryOp>(n.sub) == ast::BinaryOp::Equal);
+}
+
+inline bool Evaluation::key_compare_test(const plan::Node& n) {
+  if (steps_left_ < 2) return compare_node(n);
+  steps_left_ -= 2;
+  const bool key_left = n.c == 0;
+  const Value& found = custom_key(nodes_[key_left ? n.a : n.b]);
+  const Value& constant = constants_[nodes_[key_left ? n.b : n.a].a];
+  const Value& left = key_left ? found : constant;
+  const Value& right = key_left ? constant : found;
+  bool out = false;
+  if (int_compare(static_cast<ast::BinaryOp>(n.sub), left, right, out)) return out;
+  return compare_values(n, left, right);
+}
+
+bool Evaluation::key_equal(const plan::Node& n) { return key_equal_test(n); }
+bool Evaluation::key_compare(const plan::Node& n) { return key_compare_test(n); }
+
+template <bool is_and>
+bool Evaluation::logic_chain(const plan::Node& n) {
+  constexpr std::string_view what = is_and ? kAndOperands : kOrOperands;
+  const std::uint32_t* kid = kids_ + n.a;
   for (std::uint32_t i = 0; i < n.b; ++i) {
-    if (eval_bool(kid[i], what) != is_and) return !is_and;
+    // The commonest operands of a chain, fused comparisons and nested chains, are dispatched here
+    // rather than through eval_bool.
+    const plan::Node& k = nodes_[kid[i]];
+    bool value = false;
+    if (k.op == plan::Op::KeyEqual) {
+      step(k);
+      value = key_equal_test(k);
+    } else if (k.op == plan::Op::KeyCompare) {
+      step(k);
+      value = key_compare_test(k);
+    } else if (k.op == plan::Op::Or || k.op == plan::Op::And) {  // (a OR b) AND (c OR d)
+      step(k);
+      value = k.op == plan::Op::And ? logic_chain<true>(k) : logic_chain<false>(k);
+    } else {
+      value = eval_bool(kid[i], what);
+    }
+    if (value != is_and) return !is_and;
   }
   return is_and;
 }
 
 const Value& Evaluation::arith_chain(const plan::Node& n, Value& tmp) {
   Value first_tmp;
-  const Value& first = operand(plan_.kids[n.a], first_tmp);
+  const Value& first = operand(kids_[n.a], first_tmp);
   Value acc = &first == &first_tmp ? std::move(first_tmp) : first;
   for (std::uint32_t i = 1; i < n.b; ++i) {
     const std::uint32_t k = n.a + i;
     Value right_tmp;
-    const Value& right = operand(plan_.kids[k], right_tmp);
+    const Value& right = operand(kids_[k], right_tmp);
     const ast::Node* at = plan_.arith_steps[n.c + i - 1];
     const ast::BinaryOp op = at->binary_op;
     std::int64_t int_result = 0;
@@ -170,7 +229,7 @@ const Value& Evaluation::arith_chain(const plan::Node& n, Value& tmp) {
       acc = arithmetic(op, acc, right, limits_.max_string_bytes);
     } catch (EvalFailure& f) {
       if (f.kind == ErrorKind::Type && (acc.is_null() || right.is_null())) {
-        const ast::Node* null_side = acc.is_null() ? at->items[0] : plan_.nodes[plan_.kids[k]].ast;
+        const ast::Node* null_side = acc.is_null() ? at->items[0] : nodes_[kids_[k]].ast;
         throw LocatedError{ErrorKind::Type,
                            fmt::format("cannot apply `{}` to null: {}", ast::op_text(op), null_note(null_side)), at};
       }
@@ -182,9 +241,9 @@ const Value& Evaluation::arith_chain(const plan::Node& n, Value& tmp) {
 }
 
 const Value& Evaluation::custom_key(const plan::Node& n) const {
-  const Value& custom = context().entity.custom;
-  if (custom.type() != Type::Object) return kNull;
-  const Value* v = custom.as_object().find(plan_.constants[n.a].as_string(), n.b);
+  context();  // reads the entity: never a constant
+  if (custom_ == nullptr) return kNull;
+  const Value* v = custom_->find(constants_[n.a].as_string(), n.b);
   return v != nullptr ? *v : kNull;
 }
 
@@ -249,10 +308,10 @@ void Evaluation::capture(std::string_view name, const Value& value) {
 }
 
 void Evaluation::charge_steps(std::uint64_t steps) {
-  steps_ += steps;
-  if (steps_ > limits_.max_steps) {
+  if (steps > steps_left_) {
     fail(ErrorKind::Eval, fmt::format("evaluation step limit exceeded ({} steps)", limits_.max_steps));
   }
+  steps_left_ -= steps;
 }
 
 void Evaluation::check_list_size(std::size_t elements) {

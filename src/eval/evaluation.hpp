@@ -16,6 +16,7 @@
 
 #include "compile/plan.hpp"
 #include "cql/context.hpp"
+#include "cql/entity.hpp"
 #include "cql/registry.hpp"
 
 namespace cql::eval {
@@ -36,17 +37,19 @@ class Evaluation final : public CallContext {
   // `context` null: constant folding at compile time.
   Evaluation(const plan::Plan& plan, const EvalContext* context, const Limits& limits, const Value** slots,
              std::vector<Capture>* captures)
-      : plan_(plan), context_(context), limits_(limits), slots_(slots), captures_(captures) {}
+      : plan_(plan), nodes_(plan.nodes.data()), kids_(plan.kids.data()), constants_(plan.constants.data()),
+        context_(context), custom_(custom_object(context)), limits_(limits), slots_(slots), captures_(captures),
+        steps_left_(limits.max_steps) {}
 
   // The value of a node; see the header comment for the lifetime of the returned reference.
   const Value& eval(std::uint32_t index, Value& tmp);
   // eval() for an operand: constants, lambda parameters and custom-data lookups, the usual
   // operands of comparisons and arithmetic, answer here without the dispatch switch.
   const Value& operand(std::uint32_t index, Value& tmp) {
-    const plan::Node& n = plan_.nodes[index];
+    const plan::Node& n = nodes_[index];
     if (n.op == plan::Op::Constant) {
       step(n);
-      return plan_.constants[n.a];
+      return constants_[n.a];
     }
     if (n.op == plan::Op::Param) {
       step(n);
@@ -61,15 +64,16 @@ class Evaluation final : public CallContext {
   Value eval_owned(std::uint32_t index);
   // Whether the node is one of the boolean operators that eval_bool answers without a Value.
   bool yields_bool(std::uint32_t index) const {
-    switch (plan_.nodes[index].op) {
+    switch (nodes_[index].op) {
       case plan::Op::Compare: case plan::Op::Equal: case plan::Op::And: case plan::Op::Or: case plan::Op::Not:
+      case plan::Op::KeyEqual: case plan::Op::KeyCompare:
         return true;
       default:
         return false;
     }
   }
   // A node that must produce a bool; `what` starts the error message ("`AND` needs bool operands").
-  bool eval_bool(std::uint32_t index, std::string_view what);
+  [[gnu::noinline]] bool eval_bool(std::uint32_t index, std::string_view what);
 
   // CallContext
   Timestamp now() const override;
@@ -85,8 +89,11 @@ class Evaluation final : public CallContext {
   const void* prepared() const override { return prepared_; }
 
  private:
+  // The (max_steps + 1)-th step fails. A countdown held in the evaluation: one compare with zero,
+  // no load of the limit through limits_ at every node.
   void step(const plan::Node& node) {
-    if (++steps_ > limits_.max_steps) step_limit(node);
+    if (steps_left_ == 0) step_limit(node);
+    --steps_left_;
   }
   [[noreturn]] void step_limit(const plan::Node& node) const;
   [[noreturn]] void raise(const plan::Node& node, ErrorKind kind, std::string message) const;
@@ -97,9 +104,18 @@ class Evaluation final : public CallContext {
 
   // evaluation.cpp
   [[gnu::noinline]] bool value_as_bool(std::uint32_t index, std::string_view what);
-  bool compare_node(const plan::Node& node);
-  bool equal_node(const plan::Node& node);
-  bool logic_chain(const plan::Node& node, bool is_and);
+  // Out of line (noinline) so that eval_bool stays a small dispatcher that tail-calls them: each
+  // nesting level of a rule then costs a jump, not a large stack frame and six saved registers.
+  [[gnu::noinline]] bool compare_node(const plan::Node& node);
+  bool compare_values(const plan::Node& node, const Value& left, const Value& right);
+  [[gnu::noinline]] bool equal_node(const plan::Node& node);
+  [[gnu::noinline]] bool key_compare(const plan::Node& node);
+  [[gnu::noinline]] bool key_equal(const plan::Node& node);
+  bool key_compare_test(const plan::Node& node);  // their bodies, inlined into AND / OR chains
+  bool key_equal_test(const plan::Node& node);
+  // One instance per operator: the operator and its error text are constants of the loop.
+  template <bool is_and>
+  [[gnu::noinline]] bool logic_chain(const plan::Node& node);
   const Value& arith_chain(const plan::Node& node, Value& tmp);
   const Value& custom_key(const plan::Node& node) const;
   const Value& namespace_value(const plan::Node& node);
@@ -116,12 +132,22 @@ class Evaluation final : public CallContext {
   // eval_lambdas.cpp
   const Value& lambda_method(const plan::Node& node, Value& tmp);
 
+  // The plan's arrays and the entity's custom data, read through once here rather than through
+  // plan_ and context_ at every node: each lookup of a rule is then a shorter chain of loads.
+  static const Object* custom_object(const EvalContext* context) {
+    if (context == nullptr || context->entity.custom.type() != Type::Object) return nullptr;
+    return &context->entity.custom.as_object();
+  }
   const plan::Plan& plan_;
+  const plan::Node* nodes_;
+  const std::uint32_t* kids_;
+  const Value* constants_;
   const EvalContext* context_;
+  const Object* custom_;  // null when the entity's custom data is not an object
   const Limits& limits_;
   const Value** slots_;
   std::vector<Capture>* captures_;
-  std::uint64_t steps_ = 0;
+  std::uint64_t steps_left_;  // steps still allowed (Limits::max_steps at the start)
   const void* prepared_ = nullptr;
 };
 

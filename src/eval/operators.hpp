@@ -36,17 +36,22 @@ bool equal(const Value& left, const Value& right) noexcept;
 
 // compare() and equal() with the commonest operand pairs of a rule (int against int, string
 // against string) answered inline, exactly as those functions answer them; other pairs go to them.
-inline bool fast_compare(ast::BinaryOp op, const Value& left, const Value& right) {
-  if (left.type() == Type::Int && right.type() == Type::Int) {
-    const std::int64_t a = left.as_int(), b = right.as_int();
-    switch (op) {
-      case ast::BinaryOp::Less: return a < b;
-      case ast::BinaryOp::LessEqual: return a <= b;
-      case ast::BinaryOp::Greater: return a > b;
-      case ast::BinaryOp::GreaterEqual: return a >= b;
-      default: break;
-    }
+// int_compare: compare() of two ints into `out`; false when the pair is not that case.
+inline bool int_compare(ast::BinaryOp op, const Value& left, const Value& right, bool& out) noexcept {
+  if (left.type() != Type::Int || right.type() != Type::Int) return false;
+  const std::int64_t a = left.as_int(), b = right.as_int();
+  switch (op) {
+    case ast::BinaryOp::Less: out = a < b; return true;
+    case ast::BinaryOp::LessEqual: out = a <= b; return true;
+    case ast::BinaryOp::Greater: out = a > b; return true;
+    case ast::BinaryOp::GreaterEqual: out = a >= b; return true;
+    default: return false;
   }
+}
+
+inline bool fast_compare(ast::BinaryOp op, const Value& left, const Value& right) {
+  bool out = false;
+  if (int_compare(op, left, right, out)) return out;
   return compare(op, left, right);
 }
 

@@ -46,7 +46,7 @@ TEST_CASE("what fails or needs the entity is left for run time", "[unit][compile
 
 TEST_CASE("custom() with a constant key becomes a direct lookup", "[unit][compile]") {
   const Compiled c = compile("custom(\"tier\") == 1");
-  REQUIRE(root(c).op == cql::plan::Op::Equal);
+  REQUIRE(root(c).op == cql::plan::Op::KeyEqual);  // the lookup compared with a constant, fused
   const auto& lookup = c.plan.nodes[root(c).a];
   REQUIRE(lookup.op == cql::plan::Op::CustomKey);
   CHECK(c.plan.constants[lookup.a].as_string() == "tier");

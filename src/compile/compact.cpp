@@ -23,46 +23,7 @@ namespace {
 constexpr std::uint32_t kUnreached = 0xFFFFFFFF;
 constexpr std::uint32_t kReached = 0;
 
-enum class Table : std::uint8_t { Nodes, Kids, Constants, Calls, Fields, Namespaces, ArithSteps, Count };
-
-// Calls f(table, index, count) for every range of entries a node refers to (count 0: none).
-// `index` is a reference, so the same walk both marks what is used and renumbers it.
-// New Op values need a line here (and in for_each_child).
-template <typename F>
-void for_each_reference(plan::Node& n, F&& f) {
-  switch (n.op) {
-    case plan::Op::Constant: case plan::Op::CustomKey: f(Table::Constants, n.a, 1); break;
-    case plan::Op::Param: break;
-    case plan::Op::Namespace: f(Table::Namespaces, n.a, 1); break;
-    case plan::Op::Arith:
-      f(Table::Kids, n.a, n.b);
-      f(Table::ArithSteps, n.c, n.b > 0 ? n.b - 1 : 0);
-      break;
-    case plan::Op::List: case plan::Op::And: case plan::Op::Or: f(Table::Kids, n.a, n.b); break;
-    case plan::Op::Not: case plan::Op::Negate: f(Table::Nodes, n.a, 1); break;
-    case plan::Op::Field:
-      f(Table::Nodes, n.a, 1);
-      f(Table::Fields, n.b, 1);
-      break;
-    case plan::Op::Compare: case plan::Op::Equal: case plan::Op::LambdaMethod:
-    case plan::Op::KeyEqual: case plan::Op::KeyCompare:
-      f(Table::Nodes, n.a, 1);
-      f(Table::Nodes, n.b, 1);
-      break;
-    case plan::Op::Call: f(Table::Calls, n.a, 1); break;
-    case plan::Op::Method:
-      f(Table::Nodes, n.a, 1);
-      f(Table::Calls, n.b, 1);
-      break;
-  }
-}
-
-// The kid ranges of a call site, like for_each_reference.
-template <typename F>
-void for_each_reference(plan::CallSite& site, F&& f) {
-  if (site.kind == plan::CallKind::AnyCall) f(Table::Kids, site.first_kid, site.count);
-  for (auto& b : site.candidates) f(Table::Kids, b.first_kid, b.count);
-}
+using plan::Table;
 
 class Compactor {
  public:
@@ -133,8 +94,8 @@ class Compactor {
       const std::span<std::uint32_t> nodes = map(Table::Nodes);
       for (std::uint32_t i = first; i < first + count; ++i) nodes[plan_.kids[i]] = kReached;
     } else if (table == Table::Calls) {
-      for_each_reference(plan_.calls[first],
-                         [this](Table t, std::uint32_t& f, std::uint32_t c) { mark(t, f, c); });
+      for_each_reference_of_site(plan_.calls[first],
+                                 [this](Table t, std::uint32_t& f, std::uint32_t c) { mark(t, f, c); });
     }
   }
 

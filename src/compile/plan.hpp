@@ -46,6 +46,9 @@ enum class Op : std::uint8_t {
   KeyCompare,    // the same for Compare
 };
 
+// The plan's tables, as compile/compiler.hpp's for_each_reference names them.
+enum class Table : std::uint8_t { Nodes, Kids, Constants, Calls, Fields, Namespaces, ArithSteps, Count };
+
 enum class LambdaKind : std::uint8_t { Filter, Map, Any, All, None };
 
 struct Node {

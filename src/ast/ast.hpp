@@ -91,6 +91,7 @@ struct Expression {
   Arena arena;
   Node* root = nullptr;
   std::size_t node_count = 0;  // nodes in the tree, when known: a size hint for the checker
+  std::size_t call_count = 0;  // Call nodes among them, when known: a size hint for the checker
 };
 
 }  // namespace cql::ast

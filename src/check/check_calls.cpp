@@ -88,8 +88,7 @@ Typed Checker::visit_global_call(const ast::Node& node, std::span<const Typed> a
   auto binding = bind(*spec, node, args, true);
   if (!binding) return placeholder(node);
   note_extension(*spec, node);
-  plan::CallSite& site = plan_.calls.emplace_back();  // built in place: a call site is large
-  site.kind = spec->function ? plan::CallKind::Native : plan::CallKind::Declared;
+  plan::CallSite& site = add_call_site(spec->function ? plan::CallKind::Native : plan::CallKind::Declared);
   site.name = spec->name;  // the registry's copy: no string per call
   site.ns = spec->function ? nullptr : fallback;
   site.candidates.push_back(std::move(*binding));
@@ -112,8 +111,7 @@ Typed Checker::visit_namespace_call(const ast::Node& node, std::string_view ns, 
   auto binding = bind(*spec, node, args, true);
   if (!binding) return placeholder(node);
   note_extension(*spec, node);
-  plan::CallSite& site = plan_.calls.emplace_back();  // built in place: a call site is large
-  site.kind = spec->function ? plan::CallKind::Native : plan::CallKind::Declared;
+  plan::CallSite& site = add_call_site(spec->function ? plan::CallKind::Native : plan::CallKind::Declared);
   site.name = spec->name;  // the registry's copies: no string per call
   site.namespace_name = spec->namespace_name;
   site.ns = ns_spec;
@@ -127,18 +125,17 @@ Typed Checker::visit_namespace_call(const ast::Node& node, std::string_view ns, 
 
 Typed Checker::any_call(const ast::Node& node, std::string_view ns, const NamespaceSpec* spec,
                         std::span<const Typed> args) {
-  plan::CallSite site;
-  site.kind = plan::CallKind::AnyCall;
+  plan::CallSite& site = add_call_site(plan::CallKind::AnyCall);
   site.name = node.name;  // views into the AST, which the Program owns
   site.namespace_name = ns;
   site.ns = spec;
   site.first_kid = static_cast<std::uint32_t>(plan_.kids.size());
+  std::vector<std::string>& arg_names = plan_.fallback_calls[site.fallback].arg_names;
   for (std::size_t i = 0; i < args.size(); ++i) {
     add_kid(args[i].node);
-    site.arg_names.emplace_back(node.args[i].name.value_or(""));
+    arg_names.emplace_back(node.args[i].name.value_or(""));
   }
   site.count = static_cast<std::uint32_t>(args.size());
-  plan_.calls.push_back(std::move(site));
   plan::Node n{plan::Op::Call};
   n.a = static_cast<std::uint32_t>(plan_.calls.size() - 1);
   n.ast = &node;
@@ -188,8 +185,7 @@ Typed Checker::visit_method(const ast::Node& node, Typed receiver, std::span<con
     note_extension(*bound.front().spec, node);
   }
   const StaticType result = common_result(std::span<const plan::Binding>(bound.data(), bound.size()), getter);
-  plan::CallSite& site = plan_.calls.emplace_back();  // built in place: a call site is large
-  site.kind = plan::CallKind::Native;
+  plan::CallSite& site = add_call_site(plan::CallKind::Native);
   site.name = node.name;  // a view into the AST, which the Program owns
   site.candidates = std::move(bound);
   site.getter = getter;
@@ -320,6 +316,16 @@ std::optional<plan::Binding> Checker::bind(const FunctionSpec& spec, const ast::
   }
   binding.count = static_cast<std::uint32_t>(params.size());
   return binding;
+}
+
+plan::CallSite& Checker::add_call_site(plan::CallKind kind) {
+  plan::CallSite& site = plan_.calls.emplace_back();  // built in place: no copy of its bindings
+  site.kind = kind;
+  if (kind != plan::CallKind::Native) {
+    site.fallback = static_cast<std::uint32_t>(plan_.fallback_calls.size());
+    plan_.fallback_calls.emplace_back();
+  }
+  return site;
 }
 
 void Checker::note_extension(const FunctionSpec& spec, const ast::Node& node) {

@@ -34,19 +34,17 @@ CheckResult check_expression(const ast::Expression& expression, const NameIndex&
 }
 
 CheckResult Checker::run() {
-  CheckResult result;
   // Every AST node becomes at most one plan node, constant and kid, plus a node, constant and
-  // kid per defaulted parameter (room for a few; more grow the vectors once): sized once, the
-  // plan's vectors do not grow while checking. A call takes at least two AST nodes in the
-  // rules people write (name and argument), so half is room for call-dense rules without
-  // reserving a call site, which is large, per node. Small reservations also stay in malloc's
-  // per-thread cache (a typical rule's nodes fit in 1 KiB).
+  // kid per defaulted parameter (room for a few; more grow the vectors once), and every Call
+  // node at most one call site: sized once, the plan's vectors do not grow while checking.
+  // Small reservations also stay in malloc's per-thread cache (a typical rule's nodes fit in
+  // 1 KiB).
   constexpr std::size_t kDefaults = 4;
   const std::size_t count = expression_.node_count + kDefaults;
   plan_.nodes.reserve(count);
   plan_.constants.reserve(count);
   plan_.kids.reserve(count);
-  plan_.calls.reserve(expression_.node_count / 2 + 1);
+  plan_.calls.reserve(expression_.call_count);
   // Room for a typical rule in each scratch stack, taken from the Checker's own buffer: grown
   // from one element by doubling, a monotonic resource would waste a block at every step.
   constexpr std::size_t kTypical = 16;
@@ -57,13 +55,11 @@ CheckResult Checker::run() {
   given_.reserve(kTypical);
   const Typed root = visit(*expression_.root);
   plan_.root = root.node;
-  result.result_type = root.type;
-  result.plan = std::move(plan_);
   std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.span.begin < b.span.begin; });
-  result.diagnostics = std::move(diagnostics_);
-  result.has_errors = has_errors_;
-  return result;
+  // Built member by member from what it holds (a default-constructed result that is then
+  // assigned would first be cleared as a whole).
+  return CheckResult{std::move(plan_), root.type, std::move(diagnostics_), has_errors_};
 }
 
 namespace {

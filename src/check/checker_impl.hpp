@@ -51,6 +51,8 @@ class Checker {
   // back to where it was (ScratchMark) once the call is checked.
   std::span<const Typed> visit_arguments(const ast::Node& call, bool lambdas_allowed);
   void note_extension(const FunctionSpec& spec, const ast::Node& node);
+  // A new call site of this kind at the end of plan_.calls, with its FallbackCall if it needs one.
+  plan::CallSite& add_call_site(plan::CallKind kind);
 
   // Helpers.
   Typed placeholder(const ast::Node& node);  // stands for a sub-expression that had an error

@@ -18,15 +18,15 @@ NameIndex::NameIndex(const Registry& registry) : registry_(registry) {
 }
 
 const FunctionSpec* NameIndex::global(std::string_view name) const noexcept {
-  auto it = globals_.find(name);
-  return it == globals_.end() ? nullptr : it->second;
+  const auto* found = globals_.find(name);
+  return found == nullptr ? nullptr : *found;
 }
 
 const FunctionSpec* NameIndex::in_namespace(std::string_view ns, std::string_view name) const noexcept {
-  auto it = namespace_functions_.find(ns);
-  if (it == namespace_functions_.end()) return nullptr;
-  auto fn = it->second.find(name);
-  return fn == it->second.end() ? nullptr : fn->second;
+  const auto* functions = namespace_functions_.find(ns);
+  if (functions == nullptr) return nullptr;
+  const auto* found = functions->find(name);
+  return found == nullptr ? nullptr : *found;
 }
 
 namespace {
@@ -34,28 +34,28 @@ const std::vector<const FunctionSpec*> kNone;
 }
 
 const std::vector<const FunctionSpec*>& NameIndex::methods(std::string_view name) const noexcept {
-  auto it = methods_.find(name);
-  return it == methods_.end() ? kNone : it->second;
+  const auto* found = methods_.find(name);
+  return found == nullptr ? kNone : *found;
 }
 
 const std::vector<const FunctionSpec*>& NameIndex::properties(std::string_view name) const noexcept {
-  auto it = properties_.find(name);
-  return it == properties_.end() ? kNone : it->second;
+  const auto* found = properties_.find(name);
+  return found == nullptr ? kNone : *found;
 }
 
 bool NameIndex::is_namespace(std::string_view name) const noexcept {
-  return !name.empty() && namespaces_.find(name) != namespaces_.end();
+  return !name.empty() && namespaces_.find(name) != nullptr;
 }
 
 const NamespaceSpec* NameIndex::namespace_spec(std::string_view name) const noexcept {
-  auto it = namespaces_.find(name);
-  return it == namespaces_.end() ? nullptr : it->second;
+  const auto* found = namespaces_.find(name);
+  return found == nullptr ? nullptr : *found;
 }
 
 std::vector<std::string_view> NameIndex::global_names() const {
   std::vector<std::string_view> out;
-  for (const auto& [name, spec] : globals_) out.push_back(name);
-  for (const auto& [name, spec] : namespaces_) {
+  for (const auto& [name, spec] : globals_.entries()) out.push_back(name);
+  for (const auto& [name, spec] : namespaces_.entries()) {
     if (!name.empty()) out.push_back(name);
   }
   return out;
@@ -63,17 +63,16 @@ std::vector<std::string_view> NameIndex::global_names() const {
 
 std::vector<std::string_view> NameIndex::namespace_function_names(std::string_view ns) const {
   std::vector<std::string_view> out;
-  auto it = namespace_functions_.find(ns);
-  if (it != namespace_functions_.end()) {
-    for (const auto& [name, spec] : it->second) out.push_back(name);
+  if (const auto* functions = namespace_functions_.find(ns)) {
+    for (const auto& [name, spec] : functions->entries()) out.push_back(name);
   }
   return out;
 }
 
 std::vector<std::string_view> NameIndex::method_names() const {
   std::vector<std::string_view> out;
-  for (const auto& [name, specs] : methods_) out.push_back(name);
-  for (const auto& [name, specs] : properties_) out.push_back(name);
+  for (const auto& [name, specs] : methods_.entries()) out.push_back(name);
+  for (const auto& [name, specs] : properties_.entries()) out.push_back(name);
   return out;
 }
 

@@ -2,21 +2,13 @@
 // A hashed view of a Registry, built once per Engine, so that resolving names at compile time
 // never scans the registry's lists. It points into the Registry, which must outlive it and must
 // not change afterwards (the Engine owns both).
-#include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "check/name_table.hpp"
 #include "cql/registry.hpp"
 
 namespace cql::check {
-
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-template <typename T>
-using NameMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
 
 class NameIndex {
  public:
@@ -43,11 +35,12 @@ class NameIndex {
 
  private:
   const Registry& registry_;
-  NameMap<const FunctionSpec*> globals_;
-  NameMap<NameMap<const FunctionSpec*>> namespace_functions_;
-  NameMap<std::vector<const FunctionSpec*>> methods_;
-  NameMap<std::vector<const FunctionSpec*>> properties_;
-  NameMap<const NamespaceSpec*> namespaces_;  // value null: declared only by its functions
+  // Keys view the registry's strings.
+  NameTable<const FunctionSpec*> globals_;
+  NameTable<NameTable<const FunctionSpec*>> namespace_functions_;
+  NameTable<std::vector<const FunctionSpec*>> methods_;
+  NameTable<std::vector<const FunctionSpec*>> properties_;
+  NameTable<const NamespaceSpec*> namespaces_;  // value null: declared only by its functions
   const NamespaceSpec* global_fallback_ = nullptr;  // looked up once: every global call asks
 };
 

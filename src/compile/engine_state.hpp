@@ -23,6 +23,10 @@ struct EngineState {
 // A compiled expression. The plan points into the AST (spans, error texts) and into the
 // engine's registry (FunctionSpecs), so it owns both.
 struct ProgramState {
+  // User-provided on purpose: make_shared value-initialises, which would otherwise clear the
+  // whole state before the member initializers run (once per compile).
+  ProgramState() noexcept {}
+
   std::shared_ptr<const EngineState> engine;
   ast::Expression expression;
   plan::Plan plan;

@@ -75,20 +75,33 @@ enum class CallKind : std::uint8_t {
   AnyCall,   // an unknown function of an accepts_any_call namespace: answered by the fallback
 };
 
+// What only calls answered by a namespace fallback (Declared, AnyCall) need. Kept out of the
+// CallSite, in Plan::fallback_calls: most sites are natives, and a small site is cheaper to
+// build, to store and to destroy for every call of every compiled rule.
+struct FallbackCall {
+  std::vector<std::string> arg_names;    // AnyCall: argument names as written ("" positional)
+  std::optional<std::string> canonical;  // the call's canonical text, when its arguments are constants
+};
+
+inline constexpr std::uint32_t kNoFallback = 0xFFFFFFFFu;
+
 // Names are views, never copies: they point into the engine's registry or into the source
 // text (through the AST), both owned by the Program (detail::ProgramState) for its lifetime.
 struct CallSite {
+  // User-provided on purpose: value-initialisation (emplace_back()) would otherwise clear the
+  // whole site before the member initializers run, a measurable part of checking a call.
+  CallSite() noexcept {}
+
   CallKind kind = CallKind::Native;
+  bool getter = false;  // Method: a zero-argument call may read the object field `name`
+  std::uint32_t fallback = kNoFallback;  // Declared/AnyCall: Plan::fallback_calls[fallback]
+  // AnyCall: argument nodes as written (positional first); names in the FallbackCall.
+  std::uint32_t first_kid = 0, count = 0;
   std::string_view name;            // function or method name
   std::string_view namespace_name;  // for namespace calls and declared globals ("" otherwise)
   const NamespaceSpec* ns = nullptr;  // presence check and fallback; null when none applies
   // Native/Declared: one binding. Methods: one binding per candidate receiver type.
   InlineVector<Binding, 1> candidates;
-  bool getter = false;  // Method: a zero-argument call may read the object field `name`
-  // AnyCall: argument nodes as written (positional first), with their names ("" positional).
-  std::uint32_t first_kid = 0, count = 0;
-  std::vector<std::string> arg_names;
-  std::optional<std::string> canonical;  // Declared/AnyCall with constant arguments
 };
 
 struct FieldSite {
@@ -108,6 +121,8 @@ struct Plan {
   std::vector<const ast::Node*> arith_steps;
   std::vector<Value> constants;
   std::vector<CallSite> calls;
+  // CallSite::fallback. Not compacted: a site keeps its index, a dropped site leaves its entry.
+  std::vector<FallbackCall> fallback_calls;
   std::vector<FieldSite> fields;
   std::vector<NamespaceSite> namespaces;
   std::uint32_t root = 0;
@@ -120,6 +135,12 @@ struct Plan {
   std::uint32_t add_constant(Value value) {
     constants.push_back(std::move(value));
     return static_cast<std::uint32_t>(constants.size() - 1);
+  }
+  // The precomputed canonical text of a Declared/AnyCall site, or null (computed at run time).
+  const std::string* canonical_text(const CallSite& site) const noexcept {
+    if (site.fallback == kNoFallback) return nullptr;
+    const auto& text = fallback_calls[site.fallback].canonical;
+    return text ? &*text : nullptr;
   }
 };
 

@@ -48,7 +48,8 @@ void precompute_canonical(plan::Plan& plan, plan::CallSite& site) {
       if (v == nullptr) return;
       values.push_back(*v);
     }
-    site.canonical = eval::canonical_any_call(site.name, site.arg_names, values);
+    plan::FallbackCall& fallback = plan.fallback_calls[site.fallback];
+    fallback.canonical = eval::canonical_any_call(site.name, fallback.arg_names, values);
     return;
   }
   if (site.kind != plan::CallKind::Declared) return;
@@ -59,7 +60,7 @@ void precompute_canonical(plan::Plan& plan, plan::CallSite& site) {
     if (v == nullptr) return;
     values.push_back(*v);
   }
-  site.canonical = eval::canonical_call(site.name, b.spec->params, values, b.written);
+  plan.fallback_calls[site.fallback].canonical = eval::canonical_call(site.name, b.spec->params, values, b.written);
 }
 
 }  // namespace

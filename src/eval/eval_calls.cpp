@@ -167,8 +167,8 @@ const Value& Evaluation::call(const plan::Node& node, Value& tmp) {
       return tmp;
     }
     case plan::CallKind::Declared: {
-      if (site.canonical) {
-        tmp = run_fallback(node, site, *site.canonical);
+      if (const std::string* canonical = plan_.canonical_text(site)) {
+        tmp = run_fallback(node, site, *canonical);
         return tmp;
       }
       const plan::Binding& binding = site.candidates.front();
@@ -178,14 +178,14 @@ const Value& Evaluation::call(const plan::Node& node, Value& tmp) {
       return tmp;
     }
     case plan::CallKind::AnyCall: {
-      if (site.canonical) {
-        tmp = run_fallback(node, site, *site.canonical);
+      if (const std::string* canonical = plan_.canonical_text(site)) {
+        tmp = run_fallback(node, site, *canonical);
         return tmp;
       }
       ArgBuffer buffer(site.count);
       std::span<Value> args = buffer.view();
       for (std::uint32_t i = 0; i < site.count; ++i) args[i] = eval_owned(kids_[site.first_kid + i]);
-      tmp = run_fallback(node, site, canonical_any_call(site.name, site.arg_names, args));
+      tmp = run_fallback(node, site, canonical_any_call(site.name, plan_.fallback_calls[site.fallback].arg_names, args));
       return tmp;
     }
   }

@@ -70,7 +70,7 @@ std::vector<CallInfo> Program::calls() const {
     info.namespace_name = site.namespace_name;
     info.name = site.name;
     info.is_method = node.op == plan::Op::Method;
-    info.canonical_call = site.canonical;
+    if (const std::string* canonical = plan.canonical_text(site)) info.canonical_call = *canonical;
     info.answered_by_fallback = site.kind != plan::CallKind::Native;
     info.span = node.ast->span;
     if (site.kind == plan::CallKind::AnyCall) {

@@ -125,6 +125,7 @@ void AstBuilder::close_call(std::uint32_t end) {
   callee.has_parens = true;
   callee.args = take(s_.arguments, s_.arguments.size() - s_.calls.back().first_argument);
   s_.calls.pop_back();
+  ++call_count_;
 }
 
 void AstBuilder::open_list() { s_.list_marks.push_back(s_.nodes.size()); }

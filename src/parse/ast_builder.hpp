@@ -39,6 +39,8 @@ class AstBuilder {
   void argument_name(Span name_span);
   void argument(bool named);
   void close_call(std::uint32_t end);
+  // Calls built so far (a size hint for the checker's call sites).
+  std::size_t call_count() const noexcept { return call_count_; }
 
   void open_list();
   void close_list(Span span);
@@ -100,6 +102,7 @@ class AstBuilder {
   ast::Arena& arena_;
   Stacks own_stacks_;  // used only when this thread's shared stacks are taken (a nested parse)
   Stacks& s_;
+  std::size_t call_count_ = 0;
 };
 
 }  // namespace cql::parse

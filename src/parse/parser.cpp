@@ -42,6 +42,7 @@ Result<ast::Expression> parse_expression(SourceRef source, const ParseLimits& li
   }
   expression.root = state.builder.finish();
   expression.node_count = expression.arena.node_count();
+  expression.call_count = state.builder.call_count();
   return expression;
 }
 

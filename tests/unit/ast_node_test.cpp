@@ -4,6 +4,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "ast/ast.hpp"
@@ -87,4 +88,30 @@ TEST_CASE("an arena hands out aligned arrays across blocks and keeps nodes in pl
   CHECK(arena.node_count() == 0);
   CHECK(node->name == "kept");
   CHECK(arena.array<Node*>(0).empty());
+}
+
+TEST_CASE("an arena's blocks are reused by the next arena of the thread", "[unit][ast]") {
+  // On a thread of its own, where the block cache starts empty whatever other tests left.
+  const void* first = nullptr;
+  const void* reused = nullptr;
+  const void* tiny_first = nullptr;
+  const void* later_first = nullptr;
+  std::thread([&] {
+    {
+      Arena arena(4123);  // a first block of a typical rule's size
+      first = arena.new_node();
+    }
+    {
+      Arena again(4123);
+      reused = again.new_node();  // the same block, not a new one
+    }
+    Arena tiny(64);  // far too large for this arena: the cached block stays in the cache
+    tiny_first = tiny.new_node();
+    Arena later(4123);
+    later_first = later.new_node();  // the tiny arena left it there
+  }).join();
+  REQUIRE(first != nullptr);
+  CHECK(reused == first);
+  CHECK(tiny_first != first);
+  CHECK(later_first == first);
 }

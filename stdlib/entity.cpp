@@ -191,7 +191,7 @@ Value created(CallContext& ctx, std::span<const Value> args) {
 // The matching links' objects are shared from the prepared entity when it has them (one list
 // allocated per call instead of an object, four keys and their texts per link).
 Value links(CallContext& ctx, std::span<const Value> args) {
-  const std::string& type = args[0].as_string();
+  const std::string_view type = args[0].as_string();
   const Entity& entity = ctx.entity();
   const Value& built = entity.values.links;
   const bool prepared = built.type() == Type::List && built.as_list().size() == entity.links.size();
@@ -237,7 +237,7 @@ void register_entity(Registry& registry) {
   registry.add(spec("", "groups", {}, StaticType::List, "the entity's groups as [{name}]", prepared(&Entity::Values::groups)));
   registry.add(spec("", "hasGroup", {required("name", StaticType::String)}, StaticType::Bool,
                     "whether the entity is in the group", [](CallContext& ctx, std::span<const Value> args) {
-                      const std::string& name = args[0].as_string();
+                      const std::string_view name = args[0].as_string();
                       const auto& groups = ctx.entity().groups;
                       return Value(std::find(groups.begin(), groups.end(), name) != groups.end());
                     }));

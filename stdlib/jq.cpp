@@ -66,7 +66,7 @@ jv to_jv(const Value& value) {
     case Type::Int: return jv_number(static_cast<double>(value.as_int()));
     case Type::Double: return jv_number(value.as_double());
     case Type::String: {
-      const std::string& s = value.as_string();
+      const std::string_view s = value.as_string();
       return jv_string_sized(s.data(), static_cast<int>(std::min<std::size_t>(s.size(), INT_MAX)));
     }
     case Type::List: {
@@ -271,11 +271,11 @@ void register_jq(Registry& registry) {
           }
           return run_libjq(prepared->program, args[0], ctx);
         }
-        const std::string& program = args[1].as_string();
+        const std::string_view program = args[1].as_string();
         if (auto fast = parse_fast(program)) {
           if (auto result = run_fast(*fast, args[0], ctx)) return std::move(*result);
         }
-        return run_libjq(program, args[0], ctx);
+        return run_libjq(std::string(program), args[0], ctx);  // computed programs are rare
       });
   spec.prepare = [](std::span<const std::optional<Value>> constants) {
     PrepareResult result;

@@ -342,7 +342,7 @@ bool jq_equals_literal(const Value& v, const Value& literal) {
 
 // Strict JSON number text, as libjq's tonumber parses it; anything else (spaces, `nan`,
 // overflow) goes to libjq.
-bool parse_json_number(const std::string& s, double& out) {
+bool parse_json_number(std::string_view s, double& out) {
   std::size_t i = 0;
   auto digits = [&] {
     const std::size_t start = i;
@@ -361,9 +361,9 @@ bool parse_json_number(const std::string& s, double& out) {
     if (!digits()) return false;
   }
   if (i != s.size()) return false;
-  char* end = nullptr;
-  out = std::strtod(s.c_str(), &end);
-  return end == s.c_str() + s.size() && std::isfinite(out);
+  // from_chars, unlike strtod, ignores the C locale's decimal point; out-of-range text declines.
+  const auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return error == std::errc() && end == s.data() + s.size() && std::isfinite(out);
 }
 
 // Durations, timestamps, semvers and namespaces fall to the default cases and decline.
@@ -393,7 +393,7 @@ Outcome builtin(Builtin b, const Value& v, Value& out) {
     case Builtin::AsciiDowncase:
     case Builtin::AsciiUpcase: {
       if (v.type() != Type::String) return Outcome::Decline;
-      std::string s = v.as_string();
+      std::string s(v.as_string());
       for (char& c : s) {
         if (b == Builtin::AsciiDowncase && c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
         if (b == Builtin::AsciiUpcase && c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);

@@ -118,7 +118,7 @@ Value sort(const Value& receiver) {
   return Value(std::move(out));
 }
 
-Value join(CallContext& ctx, const List& list, const std::string& sep) {
+Value join(CallContext& ctx, const List& list, std::string_view sep) {
   std::vector<std::string> texts;  // only for non-string elements
   std::size_t total = list.empty() ? 0 : sep.size() * (list.size() - 1);
   for (std::size_t i = 0; i < list.size(); ++i) {
@@ -148,7 +148,7 @@ Value join(CallContext& ctx, const List& list, const std::string& sep) {
 bool contains(const List& list, const Value& needle) {
   if (needle.type() == Type::String) {
     // The common case (`["a", "b"].contains(x)`): compare strings without the generic dispatch.
-    const std::string& s = needle.as_string();
+    const std::string_view s = needle.as_string();
     return std::any_of(list.begin(), list.end(),
                        [&](const Value& e) { return e.type() == Type::String && e.as_string() == s; });
   }

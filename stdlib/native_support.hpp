@@ -80,7 +80,7 @@ inline const std::optional<Value>& last_constant(std::span<const std::optional<V
 // A prepare() that checks a constant text argument at `index` (when it is a constant string):
 // `problem` returns the error message for bad text, nullopt for good text.
 inline PrepareFunction validate_constant_text(std::size_t index,
-                                              std::function<std::optional<std::string>(const std::string&)> problem) {
+                                              std::function<std::optional<std::string>(std::string_view)> problem) {
   return [index, problem = std::move(problem)](std::span<const std::optional<Value>> constants) {
     PrepareResult result;
     if (index < constants.size() && constants[index] && constants[index]->type() == Type::String) {

@@ -29,22 +29,22 @@ struct Compiled {
   std::string error;  // RE2's description when the pattern is invalid
 };
 
-Compiled compile(const std::string& pattern) {
+Compiled compile(std::string_view pattern) {
   RE2::Options options;
   options.set_log_errors(false);
-  auto re = std::make_shared<const RE2>(pattern, options);
+  auto re = std::make_shared<const RE2>(re2::StringPiece(pattern.data(), pattern.size()), options);
   if (!re->ok()) return {nullptr, re->error()};
   return {std::move(re), {}};
 }
 
-std::string invalid_message(const std::string& pattern, const std::string& error) {
+std::string invalid_message(std::string_view pattern, const std::string& error) {
   return "invalid regular expression " + stdlib::quote_for_message(pattern) + ": " + error;
 }
 
 // Bounded, thread-safe cache of computed patterns; the oldest entry goes first when full.
 class RegexCache {
  public:
-  std::shared_ptr<const RE2> get(const std::string& pattern, std::string_view callee) {
+  std::shared_ptr<const RE2> get(std::string_view pattern, std::string_view callee) {
     {
       std::lock_guard lock(mutex_);
       if (auto it = entries_.find(pattern); it != entries_.end()) return it->second;
@@ -52,8 +52,8 @@ class RegexCache {
     Compiled c = compile(pattern);  // outside the lock: compiling can take a while
     if (!c.re) stdlib::eval_error(callee, invalid_message(pattern, c.error));
     std::lock_guard lock(mutex_);
-    if (entries_.emplace(pattern, c.re).second) {
-      order_.push_back(pattern);
+    if (entries_.emplace(std::string(pattern), c.re).second) {
+      order_.emplace_back(pattern);
       if (order_.size() > kCapacity) {
         entries_.erase(order_.front());
         order_.pop_front();
@@ -65,7 +65,12 @@ class RegexCache {
  private:
   static constexpr std::size_t kCapacity = 64;
   std::mutex mutex_;
-  std::unordered_map<std::string, std::shared_ptr<const RE2>> entries_;
+  // Looked up by the pattern's view: no copy of the text for a hit.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::shared_ptr<const RE2>, Hash, std::equal_to<>> entries_;
   std::deque<std::string> order_;
 };
 

@@ -11,7 +11,7 @@
 namespace cql {
 namespace {
 
-std::string not_a_semver(const std::string& text) {
+std::string not_a_semver(std::string_view text) {
   return stdlib::quote_for_message(text) + " is not a semantic version (MAJOR.MINOR.PATCH[-pre][+build])";
 }
 
@@ -37,7 +37,7 @@ void register_semver(Registry& registry) {
         if (!v) stdlib::eval_error("semver()", not_a_semver(args[0].as_string()));
         return Value(std::move(*v));
       });
-  semver.prepare = stdlib::validate_constant_text(0, [](const std::string& text) -> std::optional<std::string> {
+  semver.prepare = stdlib::validate_constant_text(0, [](std::string_view text) -> std::optional<std::string> {
     if (parse_semver(text)) return std::nullopt;
     return not_a_semver(text);
   });

@@ -57,7 +57,7 @@ char32_t to_upper(char32_t c) noexcept {
 
 template <char32_t (*Map)(char32_t) noexcept>
 Value map_case(const Value& receiver) {
-  const std::string& s = receiver.as_string();
+  const std::string_view s = receiver.as_string();
   std::string out;
   bool changed = false;
   for (std::size_t i = 0; i < s.size();) {
@@ -81,7 +81,7 @@ Value map_case(const Value& receiver) {
   return Value(std::move(out));
 }
 
-Value split(CallContext& ctx, const std::string& s, const std::string& sep) {
+Value split(CallContext& ctx, std::string_view s, std::string_view sep) {
   List parts;
   if (sep.empty()) {
     // Like JavaScript's "abc".split(""): one element per character (code point).
@@ -143,7 +143,7 @@ void register_strings(Registry& registry) {
                       kExtension));
   registry.add(method("trim", S, {}, S, "the string without leading and trailing whitespace",
                       [](CallContext&, std::span<const Value> args) {
-                        const std::string& s = args[0].as_string();
+                        const std::string_view s = args[0].as_string();
                         std::size_t begin = 0, end = s.size();
                         while (begin < end && is_ascii_space(s[begin])) ++begin;
                         while (end > begin && is_ascii_space(s[end - 1])) --end;

@@ -15,13 +15,13 @@ namespace {
 using stdlib::global;
 using stdlib::param;
 
-std::string not_a(std::string_view what, const std::string& text) {
+std::string not_a(std::string_view what, std::string_view text) {
   return stdlib::quote_for_message(text) + " is not an ISO-8601 " + std::string(what);
 }
 
 template <auto Parse>
 PrepareFunction validate(std::string_view what) {
-  return stdlib::validate_constant_text(0, [what](const std::string& text) -> std::optional<std::string> {
+  return stdlib::validate_constant_text(0, [what](std::string_view text) -> std::optional<std::string> {
     if (Parse(text)) return std::nullopt;
     return not_a(what, text);
   });
@@ -41,7 +41,7 @@ void register_time(Registry& registry) {
   FunctionSpec duration = global("duration", {param("iso", S)}, StaticType::Duration,
                                  "an ISO-8601 duration (`P7D`, `PT1H30M`, `-P90D`)",
                                  [](CallContext&, std::span<const Value> args) {
-                                   const std::string& text = args[0].as_string();
+                                   const std::string_view text = args[0].as_string();
                                    auto d = parse_duration(text);
                                    if (!d) stdlib::eval_error("duration()", not_a("duration", text));
                                    return Value(*d);
@@ -52,7 +52,7 @@ void register_time(Registry& registry) {
   FunctionSpec timestamp = global("timestamp", {param("text", S)}, StaticType::Timestamp,
                                   "an ISO-8601 / RFC 3339 timestamp (`2026-03-01T10:00:00Z`, `2026-03-01`)",
                                   [](CallContext&, std::span<const Value> args) {
-                                    const std::string& text = args[0].as_string();
+                                    const std::string_view text = args[0].as_string();
                                     auto t = parse_timestamp(text);
                                     if (!t) stdlib::eval_error("timestamp()", not_a("timestamp", text));
                                     return Value(*t);

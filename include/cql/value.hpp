@@ -1,9 +1,10 @@
 #pragma once
 // The CQL value model (spec/cql.md §3).
 //
-// A Value is a small tagged union (24 bytes). Scalars are stored inline; strings, lists,
-// objects and semvers live in immutable, reference-counted heap blocks, so copying a
-// Value never allocates and values can be shared freely between threads once built.
+// A Value is a small tagged union (24 bytes). Scalars and strings of up to 15 bytes are stored
+// inline; longer strings, lists, objects and semvers live in immutable, reference-counted heap
+// blocks, so copying a Value never allocates and values can be shared freely between threads
+// once built.
 // Values are immutable after construction: "modifying" a list means building a new one.
 
 #include <cstdlib>
@@ -15,6 +16,8 @@
 #include <utility>
 #include <variant>
 #include <vector>
+
+#include "cql/compact_string.hpp"
 
 namespace cql {
 
@@ -83,13 +86,12 @@ class Value {
   Value(double d) noexcept : data_(d) {}
   Value(Duration d) noexcept : data_(d) {}
   Value(Timestamp t) noexcept : data_(t) {}
-  Value(std::string s);
-  Value(std::string_view s) : Value(std::string(s)) {}
-  Value(const char* s) : Value(std::string(s)) {}
+  Value(std::string_view s) : data_(CompactString(s)) {}
+  Value(const std::string& s) : Value(std::string_view(s)) {}
+  Value(const char* s) : Value(std::string_view(s)) {}
   Value(List list);
   Value(Object object);
   Value(Semver semver);
-  Value(std::shared_ptr<const std::string> s) noexcept : data_(std::move(s)) {}
   Value(std::shared_ptr<const List> l) noexcept : data_(std::move(l)) {}
   Value(std::shared_ptr<const Object> o) noexcept : data_(std::move(o)) {}
   static Value namespace_handle(std::string name);
@@ -103,7 +105,8 @@ class Value {
   std::int64_t as_int() const noexcept { return get<std::int64_t>(); }
   double as_double() const noexcept { return get<double>(); }
   double as_number() const noexcept;  // int or double as a double
-  const std::string& as_string() const noexcept { return *get<std::shared_ptr<const std::string>>(); }
+  // A view of the Value's own text: valid while this Value (or a copy of it) lives.
+  std::string_view as_string() const noexcept { return get<CompactString>().view(); }
   const List& as_list() const noexcept { return *get<std::shared_ptr<const List>>(); }
   const Object& as_object() const noexcept { return *get<std::shared_ptr<const Object>>(); }
   Duration as_duration() const noexcept { return get<Duration>(); }
@@ -112,7 +115,9 @@ class Value {
   const std::string& namespace_name() const noexcept { return *get<NamespaceRef>().name; }
 
   // The shared heap blocks, for code that wants to keep or re-wrap them without copying.
-  const std::shared_ptr<const std::string>& string_ptr() const { return std::get<std::shared_ptr<const std::string>>(data_); }
+  // The heap block a long string shares with its copies (null for inline text): equal blocks
+  // mean equal text.
+  const void* string_block() const noexcept { return get<CompactString>().block(); }
   const std::shared_ptr<const List>& list_ptr() const { return std::get<std::shared_ptr<const List>>(data_); }
   const std::shared_ptr<const Object>& object_ptr() const { return std::get<std::shared_ptr<const Object>>(data_); }
 
@@ -128,7 +133,7 @@ class Value {
   }
 
   // Alternative order == Type order.
-  std::variant<std::monostate, bool, std::int64_t, double, std::shared_ptr<const std::string>,
+  std::variant<std::monostate, bool, std::int64_t, double, CompactString,
                std::shared_ptr<const List>, std::shared_ptr<const Object>, Duration, Timestamp,
                std::shared_ptr<const Semver>, NamespaceRef>
       data_;

@@ -45,7 +45,7 @@ std::vector<JiraCall> constant_jira_calls(const Program& program) {
     if (call.arguments.empty() || !call.arguments[0]) continue;
     const Value& argument = *call.arguments[0];
     if (argument.is_null()) calls.push_back({kind, std::nullopt});
-    else if (argument.type() == Type::String) calls.push_back({kind, argument.as_string()});
+    else if (argument.type() == Type::String) calls.push_back({kind, std::string(argument.as_string())});
   }
   return calls;
 }

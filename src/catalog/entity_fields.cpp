@@ -26,7 +26,7 @@ namespace {
 // A text field of an item object ("" when absent or not text).
 std::string text_of(const Value& item, std::string_view key) {
   const Value* value = field(item, key);
-  return value && value->type() == Type::String ? value->as_string() : std::string();
+  return value && value->type() == Type::String ? std::string(value->as_string()) : std::string();
 }
 
 // The items of a list field.
@@ -53,7 +53,7 @@ void for_each_object(const Value* value, std::string_view field, const FieldProb
 }
 
 JiraSelector selector_of(const Value& item) {
-  if (item.type() == Type::String) return {item.as_string(), ""};
+  if (item.type() == Type::String) return {std::string(item.as_string()), ""};
   std::string value = text_of(item, "name");
   if (value.empty()) value = text_of(item, "key");
   return {std::move(value), text_of(item, "alias")};
@@ -78,7 +78,7 @@ std::vector<JiraSelector> read_selectors(const Value* value, std::string_view fi
 
 std::optional<std::string> read_text(const Value* value, std::string_view field, const FieldProblems& problems) {
   if (!value) return std::nullopt;
-  if (value->type() == Type::String) return value->as_string();
+  if (value->type() == Type::String) return std::string(value->as_string());
   problems.ignored(field, fmt::format("must be text, not {}", type_name(value->type())));
   return std::nullopt;
 }
@@ -97,7 +97,7 @@ std::vector<std::string> read_names(const Value* value, std::string_view field, 
   names.reserve(items->size());
   for (std::size_t i = 0; i < items->size(); ++i) {
     const Value& item = (*items)[i];
-    std::string name = item.type() == Type::String ? item.as_string() : text_of(item, "name");
+    std::string name = item.type() == Type::String ? std::string(item.as_string()) : text_of(item, "name");
     if (name.empty() && item.type() == Type::Object) name = text_of(item, "tag");
     if (name.empty()) {
       problems.ignored(field, fmt::format("item {} must be text", i + 1));

@@ -172,7 +172,7 @@ class ValueBuilder : public YAML::EventHandler {
     if (it == anchors_.end()) throw BuildError{mark, "unknown alias"};
     if (expecting_key()) {
       if (it->second.value.type() != Type::String) throw BuildError{mark, "a mapping key must be text"};
-      set_key(it->second.value.as_string(), mark);
+      set_key(std::string(it->second.value.as_string()), mark);
       return;
     }
     expanded_ += it->second.weight;

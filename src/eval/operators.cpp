@@ -143,8 +143,8 @@ std::optional<int> compare_time(const Value& l, const Value& r) {
 Value arithmetic(BinaryOp op, const Value& l, const Value& r, std::size_t max_string_bytes) {
   if (l.is_number() && r.is_number()) return numbers(op, l, r);
   if (op == BinaryOp::Add && l.type() == Type::String && r.type() == Type::String) {
-    const std::string& a = l.as_string();
-    const std::string& b = r.as_string();
+    const std::string_view a = l.as_string();
+    const std::string_view b = r.as_string();
     if (a.size() + b.size() > max_string_bytes) {
       fail(ErrorKind::Eval, fmt::format("string size limit exceeded: {} bytes (limit {})", a.size() + b.size(),
                                         max_string_bytes));

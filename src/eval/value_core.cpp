@@ -1,6 +1,8 @@
 // Construction and lookup of Values and Objects. Equality and the text forms live in
 // their own files (value equality, value text).
+#include <cstddef>
 #include <functional>
+#include <new>
 
 #include "cql/value.hpp"
 #include "eval/same_text.hpp"
@@ -24,10 +26,23 @@ std::string_view type_name(Type type) noexcept {
   return "unknown";
 }
 
-Value::Value(std::string s) : data_(std::make_shared<const std::string>(std::move(s))) {}
 Value::Value(List list) : data_(std::make_shared<const List>(std::move(list))) {}
 Value::Value(Object object) : data_(std::make_shared<const Object>(std::move(object))) {}
 Value::Value(Semver semver) : data_(std::make_shared<const Semver>(std::move(semver))) {}
+
+CompactString::Block* CompactString::make_block(std::string_view text) {
+  void* memory = ::operator new(offsetof(Block, chars) + text.size());
+  Block* block = ::new (memory) Block;
+  block->refs.store(1, std::memory_order_relaxed);
+  block->size = text.size();
+  std::memcpy(block->chars, text.data(), text.size());
+  return block;
+}
+
+void CompactString::free_block(Block* block) noexcept {
+  block->~Block();
+  ::operator delete(block);
+}
 
 Value Value::namespace_handle(std::string name) {
   Value v;

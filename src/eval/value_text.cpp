@@ -19,7 +19,7 @@ namespace {
 
 enum class Form { CqlLiteral, Json };
 
-void append_quoted(std::string& out, const std::string& s) {
+void append_quoted(std::string& out, std::string_view s) {
   out.push_back('"');
   for (char c : s) {
     switch (c) {
@@ -155,7 +155,7 @@ std::string to_json_text(const Value& value) {
 
 std::string to_display_text(const Value& value) {
   switch (value.type()) {
-    case Type::String: return value.as_string();
+    case Type::String: return std::string(value.as_string());
     case Type::Double: return format_double(value.as_double());
     case Type::Duration: return format_duration(value.as_duration());
     case Type::Timestamp: return format_timestamp(value.as_timestamp());

@@ -17,6 +17,6 @@ Value number_value(std::string_view literal, std::uint32_t offset);
 
 // A quoted literal (quotes included) to its UTF-8 content, escapes decoded; `\uD83D\uDE00`
 // (a surrogate pair) is one character, a lone surrogate is an error.
-std::string string_value(std::string_view literal, std::uint32_t offset);
+Value string_value(std::string_view literal, std::uint32_t offset);
 
 }  // namespace cql::parse

@@ -101,7 +101,7 @@ struct Fixture {
 
 std::vector<std::string> keys_of(const Value& list) {
   std::vector<std::string> keys;
-  for (const Value& issue : list.as_list()) keys.push_back(issue.as_object().find("key")->as_string());
+  for (const Value& issue : list.as_list()) keys.emplace_back(issue.as_object().find("key")->as_string());
   return keys;
 }
 

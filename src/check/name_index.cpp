@@ -54,9 +54,9 @@ const NamespaceSpec* NameIndex::namespace_spec(std::string_view name) const noex
 
 std::vector<std::string_view> NameIndex::global_names() const {
   std::vector<std::string_view> out;
-  for (const auto& [name, spec] : globals_.entries()) out.push_back(name);
-  for (const auto& [name, spec] : namespaces_.entries()) {
-    if (!name.empty()) out.push_back(name);
+  for (const auto& entry : globals_.entries()) out.push_back(entry.name);
+  for (const auto& entry : namespaces_.entries()) {
+    if (!entry.name.empty()) out.push_back(entry.name);
   }
   return out;
 }
@@ -64,15 +64,15 @@ std::vector<std::string_view> NameIndex::global_names() const {
 std::vector<std::string_view> NameIndex::namespace_function_names(std::string_view ns) const {
   std::vector<std::string_view> out;
   if (const auto* functions = namespace_functions_.find(ns)) {
-    for (const auto& [name, spec] : functions->entries()) out.push_back(name);
+    for (const auto& entry : functions->entries()) out.push_back(entry.name);
   }
   return out;
 }
 
 std::vector<std::string_view> NameIndex::method_names() const {
   std::vector<std::string_view> out;
-  for (const auto& [name, specs] : methods_.entries()) out.push_back(name);
-  for (const auto& [name, specs] : properties_.entries()) out.push_back(name);
+  for (const auto& entry : methods_.entries()) out.push_back(entry.name);
+  for (const auto& entry : properties_.entries()) out.push_back(entry.name);
   return out;
 }
 

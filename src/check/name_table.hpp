@@ -7,7 +7,7 @@
 //
 // Open addressing with linear probing over a power-of-two array of slots, at most half full.
 // Each slot holds the hash of its entry (most mismatches are rejected without reading the
-// name) and the entry's index; entries are kept in insertion order, which is also the order
+// entry) and the entry's index; entries are kept in insertion order, which is also the order
 // names() lists them in. The keys are views: the caller keeps the named strings alive and
 // unchanged for the table's lifetime (NameIndex's point into its Registry).
 #include <cstddef>
@@ -19,7 +19,23 @@
 
 namespace cql::check {
 
-// Names are short (`custom`, `jira`, `numOfIssues`): the name is read 8 bytes at a time and each
+// The bytes of a name of at most 8 bytes as one word (two overlapping 4-byte reads, or the
+// first, middle and last bytes): two names of the same length have the same word only if they
+// are equal, so such names are compared as one word instead of with memcmp.
+inline std::uint64_t short_name_word(std::string_view name) noexcept {
+  const auto* at = reinterpret_cast<const unsigned char*>(name.data());
+  const std::size_t n = name.size();
+  if (n >= 4) {
+    std::uint32_t first, last;
+    std::memcpy(&first, at, 4);
+    std::memcpy(&last, at + n - 4, 4);
+    return first | (std::uint64_t{last} << 32);
+  }
+  if (n == 0) return 0;
+  return at[0] | (std::uint64_t{at[n / 2]} << 8) | (std::uint64_t{at[n - 1]} << 16);
+}
+
+// Names are short (`custom`, `jira`, `numOfIssues`): the name is read a word at a time and each
 // word mixed in with one multiplication, instead of one multiplication per byte (FNV) in a
 // chain whose latency was most of a lookup.
 struct NameHash {
@@ -30,17 +46,17 @@ struct NameHash {
       hash = (hash ^ word) * kMultiplier;
       hash ^= hash >> 29;  // high bits into the low ones, which pick the slot
     };
-    const char* at = name.data();
-    std::size_t left = name.size();
-    for (; left >= 8; left -= 8, at += 8) {
+    auto word_at = [&](std::size_t offset) {
       std::uint64_t word;
-      std::memcpy(&word, at, 8);
-      mix(word);
-    }
-    if (left > 0) {
-      std::uint64_t word = 0;
-      for (std::size_t i = 0; i < left; ++i) word |= std::uint64_t{static_cast<unsigned char>(at[i])} << (8 * i);
-      mix(word);
+      std::memcpy(&word, name.data() + offset, 8);
+      return word;
+    };
+    if (name.size() <= 8) {
+      mix(short_name_word(name));
+    } else {
+      std::size_t offset = 0;
+      for (; name.size() - offset > 8; offset += 8) mix(word_at(offset));
+      mix(word_at(name.size() - 8));  // the last 8 bytes, overlapping the word before
     }
     return static_cast<std::uint32_t>(hash ^ (hash >> 32));
   }
@@ -54,10 +70,15 @@ class NameTable {
   const T* find(std::string_view name) const noexcept {
     if (slots_.empty()) return nullptr;
     const std::uint32_t hash = hash_of(name);
+    const std::uint64_t word = short_name_word(name);  // meaningful up to 8 bytes
     for (std::size_t i = hash & mask();; i = (i + 1) & mask()) {
       const Slot& slot = slots_[i];
       if (slot.index == kEmpty) return nullptr;
-      if (slot.hash == hash && entries_[slot.index].first == name) return &entries_[slot.index].second;
+      if (slot.hash != hash) continue;
+      const Entry& entry = entries_[slot.index];
+      if (entry.name.size() == name.size() && (name.size() <= 8 ? entry.word == word : entry.name == name)) {
+        return &entry.value;
+      }
     }
   }
 
@@ -69,14 +90,20 @@ class NameTable {
   std::pair<T&, bool> try_emplace(std::string_view name, T value) {
     if (const T* found = find(name)) return {const_cast<T&>(*found), false};
     if ((entries_.size() + 1) * 2 > slots_.size()) grow();
-    entries_.emplace_back(name, std::move(value));
+    entries_.push_back(Entry{name, short_name_word(name), std::move(value)});
     place(hash_of(name), static_cast<std::uint32_t>(entries_.size() - 1));
-    return {entries_.back().second, true};
+    return {entries_.back().value, true};
   }
 
+  struct Entry {
+    std::string_view name;
+    std::uint64_t word;  // short_name_word(name)
+    T value;
+  };
+
   std::size_t size() const noexcept { return entries_.size(); }
-  // Every (name, value) pair, in insertion order.
-  const std::vector<std::pair<std::string_view, T>>& entries() const noexcept { return entries_; }
+  // Every entry, in insertion order.
+  const std::vector<Entry>& entries() const noexcept { return entries_; }
 
  private:
   static std::uint32_t hash_of(std::string_view name) noexcept { return Hash{}(name); }
@@ -97,10 +124,10 @@ class NameTable {
 
   void grow() {
     slots_.assign(slots_.empty() ? 8 : slots_.size() * 2, Slot{});
-    for (std::uint32_t i = 0; i < entries_.size(); ++i) place(hash_of(entries_[i].first), i);
+    for (std::uint32_t i = 0; i < entries_.size(); ++i) place(hash_of(entries_[i].name), i);
   }
 
-  std::vector<std::pair<std::string_view, T>> entries_;
+  std::vector<Entry> entries_;
   std::vector<Slot> slots_;  // empty, or a power of two at least twice entries_.size()
 };
 

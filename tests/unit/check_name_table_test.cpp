@@ -64,6 +64,25 @@ TEST_CASE("name table: names with the same hash stay apart", "[unit][check]") {
   CHECK(table.size() == 24);
 }
 
+TEST_CASE("name table: short names that differ in any one byte stay apart", "[unit][check]") {
+  // Names of up to 8 bytes are compared as one word: every byte position must count.
+  std::vector<std::string> names;
+  for (std::size_t length = 1; length <= 9; ++length) {
+    const std::string base(length, 'a');
+    names.push_back(base);
+    for (std::size_t i = 0; i < length; ++i) {
+      std::string changed = base;
+      changed[i] = 'b';
+      names.push_back(changed);
+    }
+  }
+  NameTable<std::size_t, SameHash> table;  // all in one probe sequence: every comparison is made
+  for (std::size_t i = 0; i < names.size(); ++i) CHECK(table.try_emplace(names[i], i).second);
+  for (std::size_t i = 0; i < names.size(); ++i) CHECK(*table.find(names[i]) == i);
+  CHECK(table.find("aaaaaaaaaa") == nullptr);
+  CHECK(table.find("c") == nullptr);
+}
+
 TEST_CASE("name table: the hash reads every byte of the name", "[unit][check]") {
   const cql::check::NameHash hash;
   CHECK(hash("custom") != hash("custon"));
@@ -85,7 +104,7 @@ TEST_CASE("name table: many names through growth, listed in insertion order", "[
     CHECK(*found == i);
   }
   CHECK(table.find("name1") == nullptr);
-  for (std::size_t i = 0; i < table.entries().size(); ++i) CHECK(table.entries()[i].first == names[i]);
+  for (std::size_t i = 0; i < table.entries().size(); ++i) CHECK(table.entries()[i].name == names[i]);
 }
 
 TEST_CASE("name index: lookups and hint lists over a registry", "[unit][check]") {

@@ -10,7 +10,10 @@
 // - `no_*` rules are `not_at<mistake>`; under `must<>` they raise the targeted message of
 //   cql_errors.hpp when the mistake is present.
 
+#include <cstddef>
+
 #include <tao/pegtl.hpp>
+#include <tao/pegtl/contrib/analyze_traits.hpp>
 
 namespace cql::grammar {
 
@@ -70,9 +73,35 @@ template <char Q>
 struct string_body : p::star<string_character<Q>> {};
 template <char Q>
 struct string_closed : p::at<p::one<Q>, string_body<Q>, p::one<Q>> {};
+// Matches exactly what `Rule` (quoted_string below) matches. A literal without a backslash or a
+// line break before its closing quote, nearly every literal, is read in one scan; any other
+// goes through `Rule`, for its escape actions and its errors. (The PEG reads each string twice:
+// once in the string_closed lookahead, once for real.)
+template <char Q, typename Rule>
+struct plain_string_fast_path {
+  using rule_t = plain_string_fast_path;
+  using subs_t = p::type_list<Rule>;
+
+  template <p::apply_mode A, p::rewind_mode M, template <typename...> class Action,
+            template <typename...> class Control, typename ParseInput, typename... States>
+  [[nodiscard]] static bool match(ParseInput& in, States&&... st) {
+    if (in.empty() || in.peek_char() != Q) return false;
+    const char* const begin = in.current();
+    for (const char* c = begin + 1; c != in.end(); ++c) {
+      if (*c == Q) {
+        in.bump(static_cast<std::size_t>(c + 1 - begin));
+        return true;
+      }
+      if (*c == '\\' || *c == '\n' || *c == '\r') break;
+    }
+    return Control<Rule>::template match<A, M, Action, Control>(in, st...);
+  }
+};
 template <char Q>
-struct quoted_string
+struct quoted_string_checked
     : p::seq<p::at<p::one<Q>>, p::must<string_closed<Q>>, p::one<Q>, string_body<Q>, p::one<Q>> {};
+template <char Q>
+struct quoted_string : plain_string_fast_path<Q, quoted_string_checked<Q>> {};
 struct string_literal : p::sor<quoted_string<'"'>, quoted_string<'\''>> {};
 
 // ---- Lists and parentheses ----------------------------------------------------------------
@@ -167,8 +196,12 @@ struct comparison_tail : p::seq<comparison_operator, sep, p::must<comparison_ope
 struct equality_tail : p::seq<equality_operator, sep, p::must<equality_operand>> {};
 struct and_tail : p::seq<and_operator, sep, p::must<and_operand>> {};
 struct or_tail : p::seq<or_operator, sep, p::must<or_operand>> {};
+// Every binary operator starts with one of these characters: one test ends most tails (after the
+// last operand of every expression) instead of six operator rules.
+struct binary_operator_start : p::one<'*', '/', '%', '+', '-', '<', '>', '=', '!', 'a', 'A', 'o', 'O'> {};
 struct binary_tail
-    : p::seq<sep, p::sor<multiplicative_tail, additive_tail, comparison_tail, equality_tail, and_tail, or_tail>> {};
+    : p::seq<sep, p::at<binary_operator_start>,
+             p::sor<multiplicative_tail, additive_tail, comparison_tail, equality_tail, and_tail, or_tail>> {};
 struct binary_chain_start : p::success {};
 struct binary_expression : p::seq<binary_chain_start, prefix_expression, p::star<binary_tail>> {};
 
@@ -193,3 +226,9 @@ struct end_of_expression : p::eof {};
 struct grammar : p::seq<sep, p::must<expression_present, expression>, sep, p::must<end_of_expression>> {};
 
 }  // namespace cql::grammar
+
+namespace tao::pegtl {
+// For tao::pegtl::analyze: the fast path matches what its rule matches.
+template <typename Name, char Q, typename Rule>
+struct analyze_traits<Name, cql::grammar::plain_string_fast_path<Q, Rule>> : analyze_traits<Rule, typename Rule::rule_t> {};
+}  // namespace tao::pegtl

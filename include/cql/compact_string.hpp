@@ -22,7 +22,7 @@ class CompactString {
   CompactString() noexcept { bytes_[kTag] = 0; }
   explicit CompactString(std::string_view text) {
     if (text.size() <= kInlineCapacity) {
-      std::memcpy(bytes_, text.data(), text.size());
+      copy_short(bytes_, text.data(), text.size());
       bytes_[kTag] = static_cast<unsigned char>(text.size());
     } else {
       set_heap(make_block(text));
@@ -71,6 +71,28 @@ class CompactString {
   static constexpr unsigned char kHeapTag = 0xFF;      // bytes_[0..7] then hold the Block*
 
   static Block* make_block(std::string_view text);  // value_core.cpp
+  // memcpy of at most 15 bytes as a few fixed-size moves (overlapping when the length is not a
+  // power of two) instead of a call into the C library: every string literal and short key is
+  // copied here.
+  static void copy_short(unsigned char* out, const char* in, std::size_t n) noexcept {
+    if (n >= 8) {
+      copy_two<std::uint64_t>(out, in, n);
+    } else if (n >= 4) {
+      copy_two<std::uint32_t>(out, in, n);
+    } else if (n > 0) {
+      out[0] = static_cast<unsigned char>(in[0]);
+      out[n / 2] = static_cast<unsigned char>(in[n / 2]);
+      out[n - 1] = static_cast<unsigned char>(in[n - 1]);
+    }
+  }
+  template <typename Word>
+  static void copy_two(unsigned char* out, const char* in, std::size_t n) noexcept {
+    Word first, last;
+    std::memcpy(&first, in, sizeof first);
+    std::memcpy(&last, in + n - sizeof last, sizeof last);
+    std::memcpy(out, &first, sizeof first);
+    std::memcpy(out + n - sizeof last, &last, sizeof last);
+  }
   static void release(Block* block) noexcept {
     if (block->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) free_block(block);
   }

@@ -132,25 +132,6 @@ void Arena::release() noexcept {
   next_ = end_ = nullptr;
 }
 
-Node* Arena::new_node() {
-  void* memory = allocate(sizeof(Node), alignof(Node));
-  Node* node = new (memory) Node();
-  node->previous_in_arena = last_node_;
-  last_node_ = node;
-  ++node_count_;
-  return node;
-}
-
-void* Arena::allocate(std::size_t bytes, std::size_t alignment) {
-  const auto address = reinterpret_cast<std::uintptr_t>(next_);
-  const std::uintptr_t aligned = (address + alignment - 1) & ~(std::uintptr_t{alignment} - 1);
-  if (next_ != nullptr && aligned + bytes <= reinterpret_cast<std::uintptr_t>(end_)) {
-    next_ = reinterpret_cast<char*>(aligned + bytes);
-    return reinterpret_cast<void*>(aligned);
-  }
-  return allocate_in_new_block(bytes, alignment);
-}
-
 void* Arena::allocate_in_new_block(std::size_t bytes, std::size_t alignment) {
   static_assert(sizeof(Block) <= kHeader);
   std::size_t usable = std::max(next_block_bytes_, bytes + alignment);

@@ -12,6 +12,7 @@
 // Moving an arena keeps every node at its address.
 
 #include <cstddef>
+#include <cstdint>
 #include <new>
 #include <span>
 #include <type_traits>
@@ -31,8 +32,9 @@ class Arena {
   Arena& operator=(const Arena&) = delete;
   ~Arena();
 
-  // A new default-constructed node, destroyed with the arena.
-  Node* new_node();
+  // A new default-constructed node, destroyed with the arena. Defined in ast.hpp (it needs the
+  // complete Node); inline like allocate(), because the parser asks for every node.
+  inline Node* new_node();
 
   // An array of `count` value-initialised elements, released with the arena.
   template <typename T>
@@ -49,7 +51,15 @@ class Arena {
 
  private:
   struct Block;
-  void* allocate(std::size_t bytes, std::size_t alignment);
+  void* allocate(std::size_t bytes, std::size_t alignment) {
+    const auto address = reinterpret_cast<std::uintptr_t>(next_);
+    const std::uintptr_t aligned = (address + alignment - 1) & ~(std::uintptr_t{alignment} - 1);
+    if (next_ != nullptr && aligned + bytes <= reinterpret_cast<std::uintptr_t>(end_)) {
+      next_ = reinterpret_cast<char*>(aligned + bytes);
+      return reinterpret_cast<void*>(aligned);
+    }
+    return allocate_in_new_block(bytes, alignment);
+  }
   void* allocate_in_new_block(std::size_t bytes, std::size_t alignment);
   void release() noexcept;
 

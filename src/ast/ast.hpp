@@ -94,4 +94,13 @@ struct Expression {
   std::size_t call_count = 0;  // Call nodes among them, when known: a size hint for the checker
 };
 
+inline Node* Arena::new_node() {
+  void* memory = allocate(sizeof(Node), alignof(Node));
+  Node* node = new (memory) Node();
+  node->previous_in_arena = last_node_;
+  last_node_ = node;
+  ++node_count_;
+  return node;
+}
+
 }  // namespace cql::ast

@@ -75,7 +75,9 @@ void AstBuilder::fail(std::string message, std::string hint, Span span) const {
 
 void AstBuilder::number(Span span) { literal(number_value(text(span), span.begin), span); }
 
-void AstBuilder::string(Span span) { literal(string_value(text(span), span.begin), span); }
+void AstBuilder::string(Span span) {
+  push(NodeKind::Literal, span).literal = string_value(text(span), span.begin, std::exchange(string_has_escapes_, false));
+}
 
 void AstBuilder::literal(Value value, Span span) { push(NodeKind::Literal, span).literal = std::move(value); }
 

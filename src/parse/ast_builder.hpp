@@ -30,6 +30,9 @@ class AstBuilder {
   // Literals and names.
   void number(Span span);
   void string(Span span);  // the span includes the quotes
+  // An escape sequence was read inside the string literal being parsed: string() decodes it
+  // (without one, the literal's text is its value and is not scanned again).
+  void string_escape() noexcept { string_has_escapes_ = true; }
   void literal(Value value, Span span);
   void variable(Span name_span);
 
@@ -99,6 +102,7 @@ class AstBuilder {
   [[noreturn]] void fail(std::string message, std::string hint, Span span) const;
 
   std::string_view text_;
+  bool string_has_escapes_ = false;
   ast::Arena& arena_;
   Stacks own_stacks_;  // used only when this thread's shared stacks are taken (a nested parse)
   Stacks& s_;

@@ -47,6 +47,9 @@ template <> struct Action<g::true_literal> : KeywordAction<TrueValue> {};
 template <> struct Action<g::false_literal> : KeywordAction<FalseValue> {};
 template <> struct Action<g::null_literal> : KeywordAction<NullValue> {};
 
+template <> struct Action<g::escape_sequence> {
+  static void apply0(ParseState& state) { state.builder.string_escape(); }
+};
 template <> struct Action<g::list_open> {
   static void apply0(ParseState& state) { state.builder.open_list(); }
 };

@@ -61,7 +61,7 @@ std::span<const Typed> Checker::visit_arguments(const ast::Node& call, bool lamb
 }
 
 Typed Checker::visit_call(const ast::Node& node) {
-  const ScratchMark<Typed> args_mark(arg_stack_);
+  const ScratchMark args_mark(arg_stack_);
   if (node.receiver == nullptr) return visit_global_call(node, visit_arguments(node, false));
   const ast::Node& receiver = *node.receiver;
   if (receiver.kind == ast::NodeKind::Identifier && !is_parameter(receiver.name) &&
@@ -150,7 +150,7 @@ Typed Checker::visit_method(const ast::Node& node, Typed receiver, std::span<con
     error(node.name_span, fmt::format("`{0}` is a property: write `.{0}` without parentheses", name));
     return placeholder(node);
   }
-  std::pmr::vector<const FunctionSpec*> fitting(&scratch_);
+  ScratchStack<const FunctionSpec*, 8> fitting;  // the methods of this name that fit the receiver
   for (const FunctionSpec* spec : methods) {
     if (may_accept(*spec->receiver, receiver.type)) fitting.push_back(spec);
   }
@@ -178,7 +178,7 @@ Typed Checker::visit_method(const ast::Node& node, Typed receiver, std::span<con
     if (auto b = bind(*spec, node, args, fitting.size() == 1)) bound.push_back(std::move(*b));
   }
   if (bound.empty() && !fitting.empty()) {
-    if (fitting.size() > 1) bind(*fitting.front(), node, args, true);  // report why
+    if (fitting.size() > 1) bind(*fitting[0], node, args, true);  // report why
     return placeholder(node);
   }
   if (!bound.empty() && std::all_of(bound.begin(), bound.end(), [](const auto& b) { return b.spec->extension; })) {

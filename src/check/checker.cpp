@@ -30,7 +30,15 @@ bool is_lambda_method(std::string_view name) noexcept {
 
 CheckResult check_expression(const ast::Expression& expression, const NameIndex& names,
                              const CheckSettings& settings) {
-  return Checker(expression, names, settings).run();
+  plan::Plan plan;
+  CheckResult result = Checker(expression, names, settings, plan).run();
+  result.plan = std::move(plan);
+  return result;
+}
+
+CheckResult check_expression(const ast::Expression& expression, const NameIndex& names,
+                             const CheckSettings& settings, plan::Plan& plan) {
+  return Checker(expression, names, settings, plan).run();
 }
 
 CheckResult Checker::run() {
@@ -45,21 +53,13 @@ CheckResult Checker::run() {
   plan_.constants.reserve(count);
   plan_.kids.reserve(count);
   plan_.calls.reserve(expression_.call_count);
-  // Room for a typical rule in each scratch stack, taken from the Checker's own buffer: grown
-  // from one element by doubling, a monotonic resource would waste a block at every step.
-  constexpr std::size_t kTypical = 16;
-  chain_nodes_.reserve(kTypical);
-  pending_.reserve(kTypical);
-  operand_stack_.reserve(kTypical);
-  arg_stack_.reserve(kTypical);
-  given_.reserve(kTypical);
   const Typed root = visit(*expression_.root);
   plan_.root = root.node;
   std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.span.begin < b.span.begin; });
   // Built member by member from what it holds (a default-constructed result that is then
   // assigned would first be cleared as a whole).
-  return CheckResult{std::move(plan_), root.type, std::move(diagnostics_), has_errors_};
+  return CheckResult{{}, root.type, std::move(diagnostics_), has_errors_};
 }
 
 namespace {
@@ -91,7 +91,7 @@ Typed Checker::visit(const ast::Node& node) {
     case ast::NodeKind::Literal:
       return constant(node, node.literal, static_type_of(node.literal.type()));
     case ast::NodeKind::List: {
-      const ScratchMark<std::uint32_t> items(operand_stack_);
+      const ScratchMark items(operand_stack_);
       for (const auto& item : node.items) {
         const std::uint32_t index = visit(*item).node;
         operand_stack_.push_back(index);
@@ -117,9 +117,9 @@ Typed Checker::visit(const ast::Node& node) {
 
 Typed Checker::visit_identifier(const ast::Node& node) {
   for (auto it = scope_.rbegin(); it != scope_.rend(); ++it) {
-    if (it->first == node.name) {
+    if (it->name == node.name) {
       plan::Node n{plan::Op::Param};
-      n.a = it->second;
+      n.a = it->slot;
       n.ast = &node;
       return {plan_.add_node(n), StaticType::Unknown};
     }
@@ -140,7 +140,7 @@ Typed Checker::visit_identifier(const ast::Node& node) {
     return placeholder(node);
   }
   std::vector<std::string_view> candidates = names_.global_names();
-  for (const auto& [name, slot] : scope_) candidates.push_back(name);
+  for (const ScopeEntry& entry : scope_) candidates.push_back(entry.name);
   for (std::string_view keyword : {"true", "false", "null"}) candidates.push_back(keyword);
   const auto suggestion = closest_name(node.name, candidates);
   error(node.span, fmt::format("unknown name `{}`", node.name),
@@ -201,7 +201,7 @@ Typed Checker::visit_logic_chain(const ast::Node& node) {
   const ast::BinaryOp op = node.binary_op;
   // AND and OR are associative, so nested chains of one operator (parenthesised or not)
   // become one flat list of operands, in source order.
-  const ScratchMark<const ast::Node*> leaves(chain_nodes_);
+  const ScratchMark leaves(chain_nodes_);
   pending_.assign(1, &node);
   while (!pending_.empty()) {
     const ast::Node* n = pending_.back();
@@ -214,7 +214,7 @@ Typed Checker::visit_logic_chain(const ast::Node& node) {
     }
   }
   const std::size_t count = chain_nodes_.size() - leaves.mark();
-  const ScratchMark<std::uint32_t> operands(operand_stack_);
+  const ScratchMark operands(operand_stack_);
   for (std::size_t i = 0; i < count; ++i) {
     const ast::Node* leaf = chain_nodes_[leaves.mark() + i];  // by value: visits grow the stack
     const Typed t = visit(*leaf);
@@ -235,7 +235,7 @@ Typed Checker::visit_arith_chain(const ast::Node& node) {
   // Left-associative: walk down the left spine while the operator stays in this precedence
   // group; step i (step_at(i)) is the binary node whose right operand is operand i + 1.
   const bool additive = is_additive(node.binary_op);
-  const ScratchMark<const ast::Node*> steps(chain_nodes_);
+  const ScratchMark steps(chain_nodes_);
   const ast::Node* first = &node;
   while (first->kind == ast::NodeKind::Binary &&
          (additive ? is_additive(first->binary_op) : is_multiplicative(first->binary_op))) {
@@ -246,7 +246,7 @@ Typed Checker::visit_arith_chain(const ast::Node& node) {
   std::reverse(chain_nodes_.begin() + static_cast<std::ptrdiff_t>(steps.mark()), chain_nodes_.end());
   auto step_at = [&](std::size_t i) { return chain_nodes_[steps.mark() + i]; };
 
-  const ScratchMark<std::uint32_t> operands(operand_stack_);
+  const ScratchMark operands(operand_stack_);
   const Typed head = visit(*first);
   operand_stack_.push_back(head.node);
   StaticType type = head.type;
@@ -293,7 +293,7 @@ Typed Checker::visit_lambda_method(const ast::Node& call, Typed receiver) {
     return placeholder(call);
   }
   const auto slot = static_cast<std::uint32_t>(scope_.size());
-  scope_.emplace_back(lambda->params[0], slot);
+  scope_.push_back(ScopeEntry{lambda->params[0], slot});
   plan_.lambda_slots = std::max<std::uint32_t>(plan_.lambda_slots, slot + 1);
   const Typed body = visit(*lambda->items[0]);
   scope_.pop_back();
@@ -343,7 +343,7 @@ std::uint32_t Checker::add_kids(std::span<const std::uint32_t> nodes) {
 void Checker::add_kid(std::uint32_t node) { plan_.kids.push_back(node); }
 
 bool Checker::is_parameter(std::string_view name) const {
-  return std::any_of(scope_.begin(), scope_.end(), [&](const auto& entry) { return entry.first == name; });
+  return std::any_of(scope_.begin(), scope_.end(), [&](const ScopeEntry& entry) { return entry.name == name; });
 }
 
 std::string_view Checker::text(Span span) const {

@@ -26,6 +26,10 @@ struct CheckResult {
 
 CheckResult check_expression(const ast::Expression& expression, const NameIndex& names,
                              const CheckSettings& settings);
+// The same, building the plan in `plan` (empty) instead of in the result, whose plan stays
+// empty: the Engine checks straight into the Program's own plan, without moving it twice.
+CheckResult check_expression(const ast::Expression& expression, const NameIndex& names,
+                             const CheckSettings& settings, plan::Plan& plan);
 
 // The lambda list methods the evaluator implements itself (filter, map, any, all, none).
 bool is_lambda_method(std::string_view name) noexcept;

@@ -1,9 +1,7 @@
 #pragma once
 // The checker's internal state, shared by its two source files: checker.cpp (literals,
 // identifiers, operators, lambdas) and check_calls.cpp (calls, methods, fields, arguments).
-#include <array>
 #include <cstddef>
-#include <memory_resource>
 #include <optional>
 #include <span>
 #include <string>
@@ -12,6 +10,7 @@
 #include <vector>
 
 #include "check/checker.hpp"
+#include "check/scratch_stack.hpp"
 
 namespace cql::check {
 
@@ -22,11 +21,19 @@ struct Typed {
   bool failed = false;  // an error was reported inside: no further errors about this value
 };
 
+// A lambda parameter in scope and the evaluator's slot for its value.
+struct ScopeEntry {
+  std::string_view name;
+  std::uint32_t slot = 0;
+};
+
 class Checker {
  public:
-  Checker(const ast::Expression& expression, const NameIndex& names, const CheckSettings& settings)
-      : expression_(expression), names_(names), settings_(settings) {}
+  // The plan is built in `plan` (empty), which the caller owns.
+  Checker(const ast::Expression& expression, const NameIndex& names, const CheckSettings& settings, plan::Plan& plan)
+      : expression_(expression), names_(names), settings_(settings), plan_(plan) {}
 
+  // The result's plan is left empty: the plan is the one given to the constructor.
   CheckResult run();
 
   // checker.cpp
@@ -68,41 +75,37 @@ class Checker {
   const ast::Expression& expression_;
   const NameIndex& names_;
   const CheckSettings& settings_;
-  plan::Plan plan_;
+  plan::Plan& plan_;
   std::vector<Diagnostic> diagnostics_;
   bool has_errors_ = false;
   std::size_t depth_ = 0;
   bool too_deep_reported_ = false;
 
-  // Every scratch list below (and the short-lived lists of visit_method) takes its memory from
-  // scratch_, which starts in a buffer inside the Checker: checking a typical rule allocates
-  // for the plan and nothing else. The resource only ever grows (freed blocks are not reused),
-  // and falls back to the heap in growing chunks for expressions too large for the buffer.
-  std::array<std::byte, 3072> scratch_buffer_;
-  std::pmr::monotonic_buffer_resource scratch_{scratch_buffer_.data(), scratch_buffer_.size()};
-
-  std::pmr::vector<std::pair<std::string_view, std::uint32_t>> scope_{&scratch_};  // lambda parameter -> slot
   // Scratch stacks shared by every visit instead of one small vector per node: a visit pushes
-  // above the entries of the visits enclosing it and truncates back before returning.
-  std::pmr::vector<const ast::Node*> chain_nodes_{&scratch_};  // flattened chain operands / arithmetic steps
-  std::pmr::vector<const ast::Node*> pending_{&scratch_};      // chain flattening work list (never held across a visit)
-  std::pmr::vector<std::uint32_t> operand_stack_{&scratch_};   // plan nodes of chain operands
-  std::pmr::vector<Typed> arg_stack_{&scratch_};               // checked call arguments
-  std::pmr::vector<int> given_{&scratch_};                     // bind(): argument index per parameter
+  // above the entries of the visits enclosing it and truncates back before returning. Each
+  // holds a typical rule's needs inside the Checker (scratch_stack.hpp): checking allocates
+  // for the plan and nothing else.
+  static constexpr std::size_t kTypical = 16;
+  ScratchStack<ScopeEntry, 4> scope_;                      // lambda parameters, innermost last
+  ScratchStack<const ast::Node*, kTypical> chain_nodes_;   // flattened chain operands / arithmetic steps
+  ScratchStack<const ast::Node*, kTypical> pending_;       // chain flattening work list (never held across a visit)
+  ScratchStack<std::uint32_t, kTypical> operand_stack_;    // plan nodes of chain operands
+  ScratchStack<Typed, kTypical> arg_stack_;                // checked call arguments
+  ScratchStack<int, kTypical> given_;                      // bind(): argument index per parameter
 };
 
 // Truncates a scratch stack back to its size at construction.
-template <typename T>
+template <typename Stack>
 class ScratchMark {
  public:
-  explicit ScratchMark(std::pmr::vector<T>& stack) : stack_(stack), mark_(stack.size()) {}
-  ~ScratchMark() { stack_.resize(mark_); }
+  explicit ScratchMark(Stack& stack) : stack_(stack), mark_(stack.size()) {}
+  ~ScratchMark() { stack_.truncate(mark_); }
   ScratchMark(const ScratchMark&) = delete;
   ScratchMark& operator=(const ScratchMark&) = delete;
   std::size_t mark() const noexcept { return mark_; }
 
  private:
-  std::pmr::vector<T>& stack_;
+  Stack& stack_;
   std::size_t mark_;
 };
 

@@ -11,6 +11,11 @@ std::vector<Diagnostic> compile_plan(plan::Plan& plan, const ast::Expression& ex
     const plan::Op op = plan.nodes[i].op;
     // Leaves (a third of a typical plan) are never prepared, specialised nor folded.
     if (op == plan::Op::Constant || op == plan::Op::Param || op == plan::Op::Namespace) continue;
+    // Specialised first: a specialised node reads the entity, so it is never folded, and a
+    // call specialised into a direct lookup (custom("key"), which has nothing to prepare) is
+    // not prepared either.
+    specialise_node(plan, i);
+    if (plan.nodes[i].op != op) continue;
     if (op == plan::Op::Call || op == plan::Op::Method) {
       auto found = prepare_call(plan, i, expression);
       if (!found.empty()) {
@@ -18,7 +23,6 @@ std::vector<Diagnostic> compile_plan(plan::Plan& plan, const ast::Expression& ex
         continue;
       }
     }
-    specialise_node(plan, i);  // first: a specialised node is never folded (it reads the entity)
     folded = fold_node(plan, i) || folded;
   }
   if (!errors.empty()) return errors;

@@ -58,7 +58,7 @@ Result<Program> Engine::compile(SourceRef source) const {
   auto program = std::make_shared<detail::ProgramState>();
   program->engine = state_;
   program->expression = std::move(parsed).value();
-  check::CheckResult checked = check::check_expression(program->expression, state_->names, {});
+  check::CheckResult checked = check::check_expression(program->expression, state_->names, {}, program->plan);
   if (checked.has_errors) {
     std::vector<Diagnostic> errors;
     for (auto& d : checked.diagnostics) {
@@ -66,7 +66,6 @@ Result<Program> Engine::compile(SourceRef source) const {
     }
     return errors;
   }
-  program->plan = std::move(checked.plan);
   program->result_type = checked.result_type;
   std::vector<Diagnostic> errors = compile::compile_plan(program->plan, program->expression);
   if (!errors.empty()) return errors;

@@ -21,7 +21,7 @@ void specialise_custom_key(plan::Plan& plan, plan::Node& node) {
   const plan::CallSite& site = plan.calls[node.a];
   if (site.kind != plan::CallKind::Native || site.name != "custom" || !site.namespace_name.empty()) return;
   const plan::Binding& b = site.candidates.front();
-  if (b.spec->receiver || b.count != 1) return;
+  if (b.spec->receiver || b.count != 1 || b.spec->prepare) return;  // compile_plan prepares only what stays a call
   const plan::Node& key = plan.nodes[plan.kids[b.first_kid]];
   if (key.op != plan::Op::Constant) return;
   const Value& text = plan.constants[key.a];

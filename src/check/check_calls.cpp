@@ -7,6 +7,7 @@
 #include "check/checker_impl.hpp"
 #include "check/operator_types.hpp"
 #include "check/suggest.hpp"
+#include "compile/custom_key.hpp"
 
 namespace cql::check {
 
@@ -62,7 +63,11 @@ std::span<const Typed> Checker::visit_arguments(const ast::Node& call, bool lamb
 
 Typed Checker::visit_call(const ast::Node& node) {
   const ScratchMark args_mark(arg_stack_);
-  if (node.receiver == nullptr) return visit_global_call(node, visit_arguments(node, false));
+  if (node.receiver == nullptr) {
+    const FunctionSpec* spec = names_.global(node.name);
+    if (const auto lookup = visit_custom_key(node, spec)) return *lookup;
+    return visit_global_call(node, spec, visit_arguments(node, false));
+  }
   const ast::Node& receiver = *node.receiver;
   if (receiver.kind == ast::NodeKind::Identifier && !is_parameter(receiver.name) &&
       names_.is_namespace(receiver.name)) {
@@ -75,8 +80,30 @@ Typed Checker::visit_call(const ast::Node& node) {
   return visit_method(node, target, args);
 }
 
-Typed Checker::visit_global_call(const ast::Node& node, std::span<const Typed> args) {
-  const FunctionSpec* spec = names_.global(node.name);
+// custom("key") with a string literal key is planned as the direct lookup the compile stage
+// would turn the call into (compile/custom_key.hpp), at once: no call site, binding or argument
+// node that would only be replaced. It is the most common call of real rules, so this is most
+// of the checking of many of them. Everything else about the call (an unknown function, a
+// wrong argument, an extension warning) takes the general path.
+std::optional<Typed> Checker::visit_custom_key(const ast::Node& call, const FunctionSpec* spec) {
+  if (spec == nullptr || call.args.size() != 1 || call.args[0].name ||
+      call.args[0].value->kind != ast::NodeKind::Literal) {
+    return std::nullopt;
+  }
+  const Value& key = call.args[0].value->literal;
+  if (spec->extension || !plan::is_custom_key_lookup(*spec, key) ||
+      !may_accept(spec->params[0].type, StaticType::String)) {
+    return std::nullopt;
+  }
+  plan::Node n{plan::Op::CustomKey};
+  n.a = plan_.add_constant(key);
+  n.b = Object::hash_key(key.as_string());  // hashed once here, not at every lookup
+  n.type = spec->result;
+  n.ast = &call;
+  return Typed{plan_.add_node(n), spec->result};
+}
+
+Typed Checker::visit_global_call(const ast::Node& node, const FunctionSpec* spec, std::span<const Typed> args) {
   const NamespaceSpec* fallback = names_.global_fallback();
   if (spec == nullptr) {
     if (fallback != nullptr && fallback->accepts_any_call) return any_call(node, "", fallback, args);
@@ -319,6 +346,9 @@ std::optional<plan::Binding> Checker::bind(const FunctionSpec& spec, const ast::
 }
 
 plan::CallSite& Checker::add_call_site(plan::CallKind kind) {
+  // Reserved here rather than up front: custom("key") calls, often all of a rule's calls, need
+  // no site (visit_custom_key).
+  if (plan_.calls.capacity() == 0) plan_.calls.reserve(expression_.call_count);
   plan::CallSite& site = plan_.calls.emplace_back();  // built in place: no copy of its bindings
   site.kind = kind;
   if (kind != plan::CallKind::Native) {

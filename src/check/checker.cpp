@@ -44,7 +44,8 @@ CheckResult check_expression(const ast::Expression& expression, const NameIndex&
 CheckResult Checker::run() {
   // Every AST node becomes at most one plan node, constant and kid, plus a node, constant and
   // kid per defaulted parameter (room for a few; more grow the vectors once), and every Call
-  // node at most one call site: sized once, the plan's vectors do not grow while checking.
+  // node at most one call site (reserved with the first, add_call_site): sized once, the
+  // plan's vectors do not grow while checking.
   // Small reservations also stay in malloc's per-thread cache (a typical rule's nodes fit in
   // 1 KiB).
   constexpr std::size_t kDefaults = 4;
@@ -52,7 +53,6 @@ CheckResult Checker::run() {
   plan_.nodes.reserve(count);
   plan_.constants.reserve(count);
   plan_.kids.reserve(count);
-  plan_.calls.reserve(expression_.call_count);
   const Typed root = visit(*expression_.root);
   plan_.root = root.node;
   std::stable_sort(diagnostics_.begin(), diagnostics_.end(),

@@ -47,8 +47,10 @@ class Checker {
 
   // check_calls.cpp
   Typed visit_call(const ast::Node& node);
+  // custom("key"): a direct lookup, or nullopt. `spec`: the global function of that name, or null.
+  std::optional<Typed> visit_custom_key(const ast::Node& call, const FunctionSpec* spec);
   Typed visit_field(const ast::Node& node);
-  Typed visit_global_call(const ast::Node& node, std::span<const Typed> args);
+  Typed visit_global_call(const ast::Node& node, const FunctionSpec* spec, std::span<const Typed> args);
   Typed visit_namespace_call(const ast::Node& node, std::string_view ns, std::span<const Typed> args);
   Typed visit_method(const ast::Node& node, Typed receiver, std::span<const Typed> args);
   std::optional<plan::Binding> bind(const FunctionSpec& spec, const ast::Node& call, std::span<const Typed> args,
@@ -58,7 +60,8 @@ class Checker {
   // back to where it was (ScratchMark) once the call is checked.
   std::span<const Typed> visit_arguments(const ast::Node& call, bool lambdas_allowed);
   void note_extension(const FunctionSpec& spec, const ast::Node& node);
-  // A new call site of this kind at the end of plan_.calls, with its FallbackCall if it needs one.
+  // A new call site of this kind at the end of plan_.calls, with its FallbackCall if it needs one;
+  // the first one reserves room for every call of the expression.
   plan::CallSite& add_call_site(plan::CallKind kind);
 
   // Helpers.

@@ -10,7 +10,9 @@ std::vector<Diagnostic> compile_plan(plan::Plan& plan, const ast::Expression& ex
   for (std::uint32_t i = 0; i < plan.nodes.size(); ++i) {
     const plan::Op op = plan.nodes[i].op;
     // Leaves (a third of a typical plan) are never prepared, specialised nor folded.
-    if (op == plan::Op::Constant || op == plan::Op::Param || op == plan::Op::Namespace) continue;
+    if (op == plan::Op::Constant || op == plan::Op::Param || op == plan::Op::Namespace || op == plan::Op::CustomKey) {
+      continue;
+    }
     // Specialised first: a specialised node reads the entity, so it is never folded, and a
     // call specialised into a direct lookup (custom("key"), which has nothing to prepare) is
     // not prepared either.

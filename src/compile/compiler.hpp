@@ -6,7 +6,9 @@
 //  2. fold: every pure node whose operands are all constants is evaluated once, with the
 //     evaluator itself (one home for semantics), and becomes a constant; a node that needs
 //     the entity, the clock or captures, or that fails, is left for run time;
-//  3. specialise: `custom("key")` with a constant key becomes a direct lookup;
+//  3. specialise: `custom("key")` with a key made constant by folding becomes a direct lookup
+//     (the checker already plans literal keys so, compile/custom_key.hpp), and such a lookup
+//     compared with a constant becomes one fused node;
 //  4. compact: after folding, nodes, constants and call sites that are no longer reachable are
 //     dropped (a specialised call's leftovers are too few to be worth it).
 #include <vector>

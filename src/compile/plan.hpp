@@ -40,7 +40,7 @@ enum class Op : std::uint8_t {
   And,           // short-circuit chain over kids [a, a + b)
   Or,            // short-circuit chain over kids [a, a + b)
   CustomKey,     // custom(<constant key without a dot>): a direct lookup of constants[a], whose
-                 // Object::hash_key is b (compiler)
+                 // Object::hash_key is b (checker for literal keys, compiler for folded ones)
   KeyEqual,      // Equal of a CustomKey and a Constant node (a, b as written; c: 1 when the
                  // key is b); sub: BinaryOp (compiler). Evaluated without dispatching on the operands
   KeyCompare,    // the same for Compare

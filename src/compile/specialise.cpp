@@ -1,10 +1,8 @@
 // Step 3 of compile: shapes that deserve a faster node.
 //
-// `custom("key")` is the most common call in real rules. With a constant key that contains no
-// dot its meaning is exactly "the entity's custom-data field `key`, or null" (spec/cql.md §6),
-// so it becomes a CustomKey node: a direct Object::find on the entity, without building an
-// argument list or calling through std::function, and without copying the value found.
-// Dotted keys keep the full call (a dotted key that is not itself a key walks nested objects).
+// `custom("key")` with a constant key becomes a CustomKey node (compile/custom_key.hpp); the
+// checker already emits those whose key is a string literal, so here are the keys that folding
+// made constant (`custom("tier" + "1")`).
 //
 // The commonest test of a rule is such a lookup compared with a constant (`custom("tier") == 1`,
 // `custom("score") >= 80`). Equal and Compare nodes whose operands are exactly a CustomKey and a
@@ -13,19 +11,21 @@
 // evaluator falls back to them whenever the step limit is near, so every limit, error text and
 // span is the one the unfused node gives.
 #include "compile/compiler.hpp"
+#include "compile/custom_key.hpp"
 
 namespace cql::compile {
 namespace {
 
 void specialise_custom_key(plan::Plan& plan, plan::Node& node) {
   const plan::CallSite& site = plan.calls[node.a];
-  if (site.kind != plan::CallKind::Native || site.name != "custom" || !site.namespace_name.empty()) return;
+  if (site.kind != plan::CallKind::Native || site.name != "custom") return;
   const plan::Binding& b = site.candidates.front();
-  if (b.spec->receiver || b.count != 1 || b.spec->prepare) return;  // compile_plan prepares only what stays a call
+  if (b.count != 1) return;
   const plan::Node& key = plan.nodes[plan.kids[b.first_kid]];
   if (key.op != plan::Op::Constant) return;
   const Value& text = plan.constants[key.a];
-  if (text.type() != Type::String || text.as_string().find('.') != std::string::npos) return;
+  // Never a function with a prepare step: compile_plan prepares only what stays a call.
+  if (!plan::is_custom_key_lookup(*b.spec, text)) return;
   node.op = plan::Op::CustomKey;
   node.a = key.a;
   node.b = Object::hash_key(text.as_string());  // hashed once here, not at every lookup

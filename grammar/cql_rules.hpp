@@ -196,12 +196,8 @@ struct comparison_tail : p::seq<comparison_operator, sep, p::must<comparison_ope
 struct equality_tail : p::seq<equality_operator, sep, p::must<equality_operand>> {};
 struct and_tail : p::seq<and_operator, sep, p::must<and_operand>> {};
 struct or_tail : p::seq<or_operator, sep, p::must<or_operand>> {};
-// Every binary operator starts with one of these characters: one test ends most tails (after the
-// last operand of every expression) instead of six operator rules.
-struct binary_operator_start : p::one<'*', '/', '%', '+', '-', '<', '>', '=', '!', 'a', 'A', 'o', 'O'> {};
 struct binary_tail
-    : p::seq<sep, p::at<binary_operator_start>,
-             p::sor<multiplicative_tail, additive_tail, comparison_tail, equality_tail, and_tail, or_tail>> {};
+    : p::seq<sep, p::sor<multiplicative_tail, additive_tail, comparison_tail, equality_tail, and_tail, or_tail>> {};
 struct binary_chain_start : p::success {};
 struct binary_expression : p::seq<binary_chain_start, prefix_expression, p::star<binary_tail>> {};
 

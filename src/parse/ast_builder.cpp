@@ -75,6 +75,7 @@ void AstBuilder::fail(std::string message, std::string hint, Span span) const {
 
 void AstBuilder::number(Span span) { literal(number_value(text(span), span.begin), span); }
 
+// The value goes straight into the node, not through literal(): one Value move fewer per string.
 void AstBuilder::string(Span span) {
   push(NodeKind::Literal, span).literal = string_value(text(span), span.begin, std::exchange(string_has_escapes_, false));
 }

@@ -3,8 +3,10 @@
 // one method each). Kept free of PEGTL so that it compiles once and reads as plain C++.
 //
 // The builder is a stack machine: operands are pushed as they complete, operators combine the
-// top of the stack (binary operators by their precedence, see binary_operator()). Nodes and their child arrays go to the Expression's arena (ast/arena.hpp). A left-associative chain `1 + 2 + ... + n` is folded one term at a time as
-// the grammar's `star<>` loop advances, so a 10,000-term chain uses no recursion here.
+// top of the stack (binary operators by their precedence, see binary_operator()). Nodes and
+// their child arrays go to the Expression's arena (ast/arena.hpp). A left-associative chain
+// `1 + 2 + ... + n` is folded one term at a time as the grammar's `star<>` loop advances, so
+// a 10,000-term chain uses no recursion here.
 // Errors that the grammar cannot express (an integer beyond int64, a lone surrogate, a
 // positional argument after a named one, `a < b < c`) are thrown as SyntaxFailure.
 

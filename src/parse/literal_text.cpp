@@ -69,7 +69,7 @@ Value number_value(std::string_view literal, std::uint32_t offset) {
 Value string_value(std::string_view literal, std::uint32_t offset, bool has_escapes) {
   const std::string_view s = literal.substr(0, literal.size() - 1);  // drop the closing quote
   // Most literals have no escape: the Value is made from the source text directly.
-  if (!has_escapes || s.find('\\', 1) == std::string_view::npos) return Value(s.substr(1));
+  if (!has_escapes) return Value(s.substr(1));
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 1; i < s.size(); ++i) {

@@ -16,8 +16,8 @@ namespace cql::parse {
 Value number_value(std::string_view literal, std::uint32_t offset);
 
 // A quoted literal (quotes included) to its UTF-8 content, escapes decoded; `\uD83D\uDE00`
-// (a surrogate pair) is one character, a lone surrogate is an error. `has_escapes` false (the
-// parser read no escape sequence) makes the Value straight from the text between the quotes.
-Value string_value(std::string_view literal, std::uint32_t offset, bool has_escapes = true);
+// (a surrogate pair) is one character, a lone surrogate is an error. `has_escapes`: whether the
+// parser read an escape sequence in it; without one, the text between the quotes is the value.
+Value string_value(std::string_view literal, std::uint32_t offset, bool has_escapes);
 
 }  // namespace cql::parse

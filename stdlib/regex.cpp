@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "cql/registry.hpp"
+#include "cql/text_hash.hpp"
 #include "stdlib/families.hpp"
 #include "stdlib/native_support.hpp"
 
@@ -66,11 +67,7 @@ class RegexCache {
   static constexpr std::size_t kCapacity = 64;
   std::mutex mutex_;
   // Looked up by the pattern's view: no copy of the text for a hit.
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, std::shared_ptr<const RE2>, Hash, std::equal_to<>> entries_;
+  std::unordered_map<std::string, std::shared_ptr<const RE2>, TextHash, std::equal_to<>> entries_;
   std::deque<std::string> order_;
 };
 

@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "cql/text_hash.hpp"
 #include "cql/value.hpp"
 
 namespace cql {
@@ -118,16 +119,12 @@ class Catalog {
   const std::vector<IncomingDependency>& incoming(std::string_view tag) const noexcept;
 
  private:
-  // Lets the maps be searched with a string_view, without building a std::string.
-  struct TagHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view tag) const noexcept { return std::hash<std::string_view>{}(tag); }
-  };
   void build_indexes();
 
   std::vector<Entity> entities_;
-  std::unordered_map<std::string, std::size_t, TagHash, std::equal_to<>> by_tag_;
-  std::unordered_map<std::string, std::vector<IncomingDependency>, TagHash, std::equal_to<>> incoming_;
+  // Searched with a string_view (TextHash), without building a std::string.
+  std::unordered_map<std::string, std::size_t, TextHash, std::equal_to<>> by_tag_;
+  std::unordered_map<std::string, std::vector<IncomingDependency>, TextHash, std::equal_to<>> incoming_;
 };
 
 }  // namespace cql

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cql/diagnostic.hpp"
+#include "cql/text_hash.hpp"
 #include "cql/value.hpp"
 
 namespace cql {
@@ -33,12 +34,8 @@ class Facts {
 
  private:
   // Lookups take string_views: a transparent hash avoids building a std::string per call.
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
   template <typename T>
-  using Map = std::unordered_map<std::string, T, Hash, std::equal_to<>>;
+  using Map = std::unordered_map<std::string, T, TextHash, std::equal_to<>>;
 
   // tag -> namespace ("" for global calls) -> canonical call -> value
   Map<Map<Map<Value>>> data_;

@@ -58,7 +58,7 @@ inline bool fast_compare(ast::BinaryOp op, const Value& left, const Value& right
 inline bool fast_equal(const Value& left, const Value& right) noexcept {
   if (left.type() == right.type()) {
     if (left.type() == Type::String) {
-      return (left.string_block() != nullptr && left.string_block() == right.string_block()) || same_text(left.as_string(), right.as_string());
+      return same_string(left, right);
     }
     if (left.type() == Type::Int) return left.as_int() == right.as_int();
   }

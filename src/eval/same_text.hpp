@@ -8,6 +8,8 @@
 #include <cstring>
 #include <string_view>
 
+#include "cql/value.hpp"
+
 namespace cql {
 
 namespace same_text_detail {
@@ -42,6 +44,13 @@ inline bool same_text(std::string_view a, std::string_view b) noexcept {
   if (n == 0) return true;
   // 1 to 3 bytes: the first, middle and last byte cover them.
   return ((x[0] ^ y[0]) | (x[n / 2] ^ y[n / 2]) | (x[n - 1] ^ y[n - 1])) == 0;
+}
+
+// Equality of two string Values: a long text that both share (one heap block) is equal
+// without reading its bytes.
+inline bool same_string(const Value& a, const Value& b) noexcept {
+  const void* block = a.string_block();
+  return (block != nullptr && block == b.string_block()) || same_text(a.as_string(), b.as_string());
 }
 
 }  // namespace cql

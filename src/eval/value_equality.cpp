@@ -47,7 +47,7 @@ bool equals(const Value& a, const Value& b) noexcept {
     case Type::Bool: return a.as_bool() == b.as_bool();
     case Type::Int: return a.as_int() == b.as_int();
     case Type::Double: return a.as_double() == b.as_double();
-    case Type::String: return (a.string_block() != nullptr && a.string_block() == b.string_block()) || same_text(a.as_string(), b.as_string());
+    case Type::String: return same_string(a, b);
     case Type::List: {
       if (a.list_ptr() == b.list_ptr()) return true;
       const List& la = a.as_list();

@@ -95,9 +95,8 @@ std::optional<Typed> Checker::visit_custom_key(const ast::Node& call, const Func
       !may_accept(spec->params[0].type, StaticType::String)) {
     return std::nullopt;
   }
-  plan::Node n{plan::Op::CustomKey};
-  n.a = plan_.add_constant(key);
-  n.b = Object::hash_key(key.as_string());  // hashed once here, not at every lookup
+  plan::Node n;
+  plan::make_custom_key_lookup(n, plan_.add_constant(key), key.as_string());
   n.type = spec->result;
   n.ast = &call;
   return Typed{plan_.add_node(n), spec->result};

@@ -8,8 +8,10 @@
 // The checker emits the node at once when the key is a string literal (no call site, binding
 // or argument node to build and then replace); the compile stage specialises the calls whose
 // key only became constant by folding (specialise.cpp). Both ask this one question.
+#include <cstdint>
 #include <string_view>
 
+#include "compile/plan.hpp"
 #include "cql/registry.hpp"
 #include "cql/value.hpp"
 
@@ -20,6 +22,13 @@ inline bool is_custom_key_lookup(const FunctionSpec& spec, const Value& key) noe
   return spec.function && spec.name == "custom" && spec.namespace_name.empty() && !spec.receiver &&
          spec.params.size() == 1 && !spec.prepare && key.type() == Type::String &&
          key.as_string().find('.') == std::string_view::npos;
+}
+
+// Makes `node` that lookup: the key is constants[key_constant], whose text is `key`.
+inline void make_custom_key_lookup(Node& node, std::uint32_t key_constant, std::string_view key) noexcept {
+  node.op = Op::CustomKey;
+  node.a = key_constant;
+  node.b = Object::hash_key(key);  // hashed once here, not at every lookup
 }
 
 }  // namespace cql::plan

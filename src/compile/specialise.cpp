@@ -26,9 +26,7 @@ void specialise_custom_key(plan::Plan& plan, plan::Node& node) {
   const Value& text = plan.constants[key.a];
   // Never a function with a prepare step: compile_plan prepares only what stays a call.
   if (!plan::is_custom_key_lookup(*b.spec, text)) return;
-  node.op = plan::Op::CustomKey;
-  node.a = key.a;
-  node.b = Object::hash_key(text.as_string());  // hashed once here, not at every lookup
+  plan::make_custom_key_lookup(node, key.a, text.as_string());
 }
 
 // Operands are specialised before their parent (post-order), so a lookup is already CustomKey.
